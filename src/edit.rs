@@ -1,0 +1,247 @@
+//! Text edits: the only way a rule changes a file.
+//!
+//! A rule never reprints code. It returns [`Edit`]s, byte ranges of the source it saw plus the text
+//! that replaces them; everything outside those ranges stays byte-identical. The engine keeps a
+//! non-overlapping subset per pass ([`select`]), applies it ([`apply`]), and folds each pass into
+//! one list of edits against the original source ([`compose`]), which is what editors apply.
+
+use serde::Serialize;
+use std::ops::Range;
+
+/// Replace `start..end` (UTF-8 byte offsets) with `text`. An insertion has `start == end`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Edit {
+    pub start: usize,
+    pub end: usize,
+    pub text: String,
+    /// The rule that asked for this edit.
+    pub rule: &'static str,
+}
+
+impl Edit {
+    pub fn replace(range: Range<usize>, text: impl Into<String>, rule: &'static str) -> Self {
+        Edit {
+            start: range.start,
+            end: range.end,
+            text: text.into(),
+            rule,
+        }
+    }
+
+    pub fn insert(at: usize, text: impl Into<String>, rule: &'static str) -> Self {
+        Edit::replace(at..at, text, rule)
+    }
+
+    pub fn range(&self) -> Range<usize> {
+        self.start..self.end
+    }
+
+    fn delta(&self) -> isize {
+        self.text.len() as isize - (self.end - self.start) as isize
+    }
+}
+
+/// Sorts `edits` and keeps a non-overlapping subset, first come first served; exact duplicates
+/// collapse into one. Insertions at the same offset keep their order. Dropped edits are not lost:
+/// the rules find the same spot again on the next pass.
+pub fn select(mut edits: Vec<Edit>) -> Vec<Edit> {
+    edits.sort_by_key(|e| (e.start, e.end));
+    let mut kept: Vec<Edit> = Vec::with_capacity(edits.len());
+    let mut end = 0;
+    for edit in edits {
+        if kept
+            .iter()
+            .rev()
+            .take_while(|k| k.start == edit.start)
+            .any(|k| *k == edit)
+        {
+            continue;
+        }
+        if edit.start >= end {
+            end = edit.end;
+            kept.push(edit);
+        }
+    }
+    kept
+}
+
+/// Applies sorted, non-overlapping edits to `source`.
+pub fn apply(source: &str, edits: &[Edit]) -> String {
+    let grow: isize = edits.iter().map(Edit::delta).sum();
+    let mut out = String::with_capacity((source.len() as isize + grow).max(0) as usize);
+    let mut pos = 0;
+    for edit in edits {
+        out.push_str(&source[pos..edit.start]);
+        out.push_str(&edit.text);
+        pos = edit.end;
+    }
+    out.push_str(&source[pos..]);
+    out
+}
+
+/// Folds one pass into the edits made so far.
+///
+/// `done` is sorted, non-overlapping and relative to `original`; `current` is `apply(original,
+/// done)`; `pass` is sorted, non-overlapping and relative to `current`. The result is relative to
+/// `original` and `apply(original, result) == apply(current, pass)`. A pass edit that touches an
+/// earlier edit is merged with it, so each result edit still covers one contiguous change.
+pub fn compose(done: &[Edit], current: &str, pass: &[Edit]) -> Vec<Edit> {
+    // Both lists as ranges of `current`, in order; `false` marks an earlier edit.
+    let mut items: Vec<(usize, usize, bool, usize)> = Vec::with_capacity(done.len() + pass.len());
+    let mut shift: isize = 0;
+    for (i, e) in done.iter().enumerate() {
+        let start = (e.start as isize + shift) as usize;
+        items.push((start, start + e.text.len(), false, i));
+        shift += e.delta();
+    }
+    items.extend(
+        pass.iter()
+            .enumerate()
+            .map(|(i, e)| (e.start, e.end, true, i)),
+    );
+    items.sort_by_key(|&(start, end, is_pass, _)| (start, is_pass, end));
+
+    let mut result = Vec::with_capacity(items.len());
+    let mut shift_before: isize = 0; // growth from earlier edits before the current group
+    let mut i = 0;
+    while i < items.len() {
+        let (group_start, mut group_end, ..) = items[i];
+        let mut j = i + 1;
+        while j < items.len() && items[j].0 <= group_end {
+            group_end = group_end.max(items[j].1);
+            j += 1;
+        }
+        let group = &items[i..j];
+        let group_shift: isize = group
+            .iter()
+            .filter(|it| !it.2)
+            .map(|it| done[it.3].delta())
+            .sum();
+        if group.iter().all(|it| !it.2) {
+            result.extend(group.iter().map(|it| done[it.3].clone()));
+        } else if let [(_, _, true, p)] = group {
+            let e = &pass[*p];
+            result.push(Edit {
+                start: (e.start as isize - shift_before) as usize,
+                end: (e.end as isize - shift_before) as usize,
+                ..e.clone()
+            });
+        } else {
+            let mut text = String::new();
+            let mut pos = group_start;
+            for &(_, _, is_pass, k) in group.iter().filter(|it| it.2) {
+                debug_assert!(is_pass);
+                let e = &pass[k];
+                text.push_str(&current[pos..e.start]);
+                text.push_str(&e.text);
+                pos = e.end;
+            }
+            text.push_str(&current[pos..group_end]);
+            let first = group[0];
+            result.push(Edit {
+                start: (group_start as isize - shift_before) as usize,
+                end: (group_end as isize - shift_before - group_shift) as usize,
+                text,
+                rule: if first.2 {
+                    pass[first.3].rule
+                } else {
+                    done[first.3].rule
+                },
+            });
+        }
+        shift_before += group_shift;
+        i = j;
+    }
+    result
+}
+
+/// Where `offset` of the text before `edits` ends up after them. An insertion at `offset` lands
+/// before it; an offset inside a replaced range moves to the start of the replacement.
+pub fn map_forward(offset: usize, edits: &[Edit]) -> usize {
+    let mut shift: isize = 0;
+    for e in edits {
+        if e.start > offset || (e.start == offset && e.end > offset) {
+            break;
+        }
+        if e.end > offset {
+            return (e.start as isize + shift) as usize;
+        }
+        shift += e.delta();
+    }
+    (offset as isize + shift) as usize
+}
+
+/// Where `offset` of the text after `edits` came from before them. An offset inside inserted
+/// text maps to the start of the edit that inserted it.
+pub fn map_back(offset: usize, edits: &[Edit]) -> usize {
+    let mut shift: isize = 0;
+    for e in edits {
+        let new_start = (e.start as isize + shift) as usize;
+        if new_start > offset {
+            break;
+        }
+        if offset < new_start + e.text.len() {
+            return e.start;
+        }
+        shift += e.delta();
+    }
+    (offset as isize - shift) as usize
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn e(start: usize, end: usize, text: &str) -> Edit {
+        Edit::replace(start..end, text, "t")
+    }
+
+    #[test]
+    fn select_drops_overlaps_and_duplicates() {
+        let kept = select(vec![
+            e(4, 8, "x"),
+            e(0, 2, "a"),
+            e(5, 6, "y"),
+            e(0, 2, "a"),
+            e(8, 8, "z"),
+        ]);
+        assert_eq!(kept, vec![e(0, 2, "a"), e(4, 8, "x"), e(8, 8, "z")]);
+    }
+
+    #[test]
+    fn apply_replaces_and_inserts() {
+        assert_eq!(
+            apply(
+                "hello world",
+                &[e(0, 0, ">"), e(0, 5, "HI"), e(11, 11, "!")]
+            ),
+            ">HI world!"
+        );
+    }
+
+    #[test]
+    fn compose_matches_sequential_application() {
+        let original = "const a = 1;\nconst b = 2;\nconst c = 3;\n";
+        let pass1 = vec![e(6, 7, "alpha"), e(19, 20, "beta")];
+        let current = apply(original, &pass1);
+        // touches the first edit, inserts in untouched text, and extends the second edit
+        let pass2 = vec![e(6, 11, "ALPHA"), e(13, 13, "// x\n"), e(23, 27, "BETA =")];
+        let expected = apply(&current, &pass2);
+        let composed = compose(&compose(&[], original, &pass1), &current, &pass2);
+        assert_eq!(apply(original, &composed), expected);
+        assert!(composed.windows(2).all(|w| w[0].end <= w[1].start));
+    }
+
+    #[test]
+    fn maps_offsets_both_ways() {
+        let edits = [e(2, 4, "XYZ"), e(6, 6, "++")];
+        assert_eq!(map_forward(1, &edits), 1);
+        assert_eq!(map_forward(3, &edits), 2);
+        assert_eq!(map_forward(5, &edits), 6);
+        assert_eq!(map_forward(6, &edits), 9);
+        assert_eq!(map_back(3, &edits), 2);
+        assert_eq!(map_back(6, &edits), 5);
+        assert_eq!(map_back(7, &edits), 6);
+        assert_eq!(map_back(9, &edits), 6);
+    }
+}

@@ -1,0 +1,230 @@
+//! The fix loop for one file: parse → rules → edits → apply → parse again, until no rule has
+//! anything left to change; then [`crate::verify`] checks the result is an ES module.
+
+use crate::edit::{self, Edit};
+use crate::finding::{Finding, FixClass, MARKER_PREFIX};
+use crate::line_index::{LineIndex, Location};
+use crate::parse;
+use crate::rules::{Context, PassFinding, RuleInfo, Style};
+use crate::verify;
+use crate::{AppliedEdit, Error, Migration, Options};
+use std::cell::OnceCell;
+use std::panic::{catch_unwind, AssertUnwindSafe};
+
+const BOM: &str = "\u{feff}";
+
+pub(crate) fn migrate(source: &str, options: &Options) -> Result<Migration, Error> {
+    let (bom, text) = match source.strip_prefix(BOM) {
+        Some(rest) => (BOM, rest),
+        None => ("", source),
+    };
+    let rules: Vec<&'static RuleInfo> = options
+        .rules
+        .iter()
+        .copied()
+        .filter(|rule| (rule.applies)(text))
+        .collect();
+
+    let mut current = text.to_string();
+    let mut composed: Vec<Edit> = Vec::new();
+    // Findings with their range already mapped back to the input text.
+    let mut findings: Vec<PassFinding> = Vec::new();
+    let mut passes = 0;
+    if !rules.is_empty() {
+        let style = Style::detect(text);
+        let mut previous: Option<(String, Vec<Edit>)> = None;
+        loop {
+            let parsed = match parse::parse_program(&current) {
+                Ok(parsed) => parsed,
+                Err(error) => {
+                    return Err(match previous {
+                        None => Error::Syntax {
+                            location: LineIndex::new(text).location(text, error.offset),
+                            offset: bom.len() + error.offset,
+                            message: error.message,
+                        },
+                        Some((before, edits)) => {
+                            verify::broken_by(&before, &edits, &error, parse::parse_program)
+                        }
+                    })
+                }
+            };
+            if passes == options.max_passes {
+                return Err(Error::Internal {
+                    rules: rule_names(&composed),
+                    message: format!("the rules did not settle after {passes} passes"),
+                });
+            }
+            passes += 1;
+            let (edits, pass_findings) = run_rules(&rules, &current, &parsed, &style)?;
+            for mut finding in pass_findings {
+                let start = edit::map_back(finding.range.start, &composed);
+                let end = edit::map_back(finding.range.end, &composed).max(start);
+                finding.range = start..end;
+                let seen = findings.iter().any(|f| {
+                    f.rule == finding.rule
+                        && f.message == finding.message
+                        && f.range == finding.range
+                });
+                if !seen {
+                    findings.push(finding);
+                }
+            }
+            let edits = edit::select(edits);
+            if edits.is_empty() {
+                break;
+            }
+            composed = edit::compose(&composed, &current, &edits);
+            let next = edit::apply(&current, &edits);
+            previous = Some((std::mem::replace(&mut current, next), edits));
+        }
+        if !composed.is_empty() {
+            if let Err(error) = parse::parse_module(&current) {
+                return Err(verify::not_a_module(text, &composed, &current, &error));
+            }
+        }
+    }
+
+    let input_lines = LineIndex::new(text);
+    let output_lines = LineIndex::new(&current);
+    let location_in_output = |offset: usize| output_lines.location(&current, offset);
+    let mut findings: Vec<Finding> = findings
+        .into_iter()
+        .map(|f| Finding {
+            rule: f.rule,
+            class: f.class,
+            location: input_lines.location(text, f.range.start),
+            output_location: location_in_output(edit::map_forward(f.range.start, &composed)),
+            range: bom.len() + f.range.start..bom.len() + f.range.end,
+            message: f.message,
+            marker: f.marker,
+        })
+        .collect();
+    findings.extend(leftover_markers(
+        &current,
+        &findings,
+        &output_lines,
+        &composed,
+        text,
+        bom,
+    ));
+    findings.sort_by_key(|f| (f.range.start, f.rule));
+
+    let edits = composed
+        .iter()
+        .map(|e| AppliedEdit {
+            rule: e.rule,
+            start: input_lines.location(text, e.start),
+            end: input_lines.location(text, e.end),
+            range: bom.len() + e.start..bom.len() + e.end,
+            text: e.text.clone(),
+        })
+        .collect();
+    let output = if composed.is_empty() {
+        source.to_string()
+    } else {
+        format!("{bom}{current}")
+    };
+    Ok(Migration {
+        output,
+        edits,
+        findings,
+        passes,
+    })
+}
+
+type PassResult = (Vec<Edit>, Vec<PassFinding>);
+
+fn run_rules(
+    rules: &[&'static RuleInfo],
+    source: &str,
+    parsed: &parse::Parsed,
+    style: &Style,
+) -> Result<PassResult, Error> {
+    let statements = OnceCell::new();
+    let mut edits = Vec::new();
+    let mut findings = Vec::new();
+    for &rule in rules {
+        let mut cx = Context::new(
+            source,
+            parsed,
+            style,
+            rule,
+            &statements,
+            &mut edits,
+            &mut findings,
+        );
+        catch_unwind(AssertUnwindSafe(|| (rule.check)(&mut cx))).map_err(|panic| {
+            Error::Internal {
+                rules: vec![rule.name],
+                message: format!("the rule panicked: {}", panic_message(&panic)),
+            }
+        })?;
+    }
+    Ok((edits, findings))
+}
+
+pub(crate) fn panic_message(panic: &Box<dyn std::any::Any + Send>) -> String {
+    if let Some(s) = panic.downcast_ref::<&str>() {
+        s.to_string()
+    } else if let Some(s) = panic.downcast_ref::<String>() {
+        s.clone()
+    } else {
+        "unknown panic".to_string()
+    }
+}
+
+fn rule_names(edits: &[Edit]) -> Vec<&'static str> {
+    let mut names: Vec<&'static str> = edits.iter().map(|e| e.rule).collect();
+    names.sort_unstable();
+    names.dedup();
+    names
+}
+
+/// Markers in the output that no rule reported this time (the code below was fixed, or a rule
+/// was not selected): each is still a `manual` finding until someone deletes it.
+fn leftover_markers(
+    output: &str,
+    reported: &[Finding],
+    output_lines: &LineIndex,
+    composed: &[Edit],
+    input: &str,
+    bom: &str,
+) -> Vec<Finding> {
+    if !output.contains(MARKER_PREFIX) {
+        return Vec::new();
+    }
+    let input_lines = LineIndex::new(input);
+    let mut found = Vec::new();
+    for (at, _) in output.match_indices(MARKER_PREFIX) {
+        let line_end = output[at..].find('\n').map_or(output.len(), |i| at + i);
+        let body = output[at + MARKER_PREFIX.len()..line_end].trim_end();
+        let body = body.strip_suffix("*/").unwrap_or(body).trim();
+        let (message, rule) = match body.rfind(" [") {
+            Some(i) if body.ends_with(']') => (&body[..i], &body[i + 2..body.len() - 1]),
+            _ => (body, ""),
+        };
+        if reported
+            .iter()
+            .any(|f| f.marker && f.message == message.trim() && f.rule == rule)
+        {
+            continue;
+        }
+        let input_at = edit::map_back(at, composed);
+        found.push(Finding {
+            rule: crate::rules::by_name(rule).map_or("marker", |r| r.name),
+            class: FixClass::Manual,
+            message: format!("marker left: {}", message.trim()),
+            range: bom.len() + input_at
+                ..bom.len() + input_at + (line_end - at).min(input.len() - input_at),
+            location: input_lines.location(input, input_at),
+            output_location: output_lines.location(output, at),
+            marker: true,
+        });
+    }
+    found
+}
+
+pub(crate) fn location(text: &str, offset: usize) -> Location {
+    LineIndex::new(text).location(text, offset)
+}

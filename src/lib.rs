@@ -1,0 +1,203 @@
+//! faas-migrate: migrates LivePerson Functions from the V1 platform to V2.
+//!
+//! The pipeline, one module per step:
+//! [`discover`] finds the files → [`parse`] parses each with swc → [`rules`] visit the tree and
+//! return [`edit`]s and [`finding`]s → [`engine`] applies the edits and repeats until nothing
+//! changes → [`verify`] checks the result is an ES module → [`report`] prints diffs and findings,
+//! or [`write`] saves the files.
+//!
+//! Editors call [`migrate`] directly:
+//!
+//! ```
+//! use faas_migrate::{migrate, Options};
+//! use std::path::Path;
+//!
+//! let v1 = "const { Toolbelt } = require('lp-faas-toolbelt');\nconst brand = process.env.BRAND_ID;\n";
+//! let result = migrate(v1, Path::new("index.js"), &Options::default()).unwrap();
+//! assert_eq!(
+//!     result.output,
+//!     "import { Toolbelt } from 'core-functions-toolbelt';\nconst brand = process.env.X_LIVEPERSON_BRAND_ID;\n"
+//! );
+//! assert_eq!(result.edits.len(), 4);
+//! assert_eq!(result.edits[3].start.line, 2);
+//! assert!(result.findings.is_empty());
+//! ```
+
+pub mod cli;
+pub mod discover;
+pub mod edit;
+mod engine;
+pub mod finding;
+pub mod line_index;
+pub mod parse;
+pub mod report;
+pub mod rules;
+pub mod tables;
+mod verify;
+pub mod write;
+
+pub use finding::{Finding, FixClass};
+pub use line_index::Location;
+pub use rules::RuleInfo;
+
+use serde::Serialize;
+use std::fmt;
+use std::ops::Range;
+use std::path::Path;
+
+/// What to run.
+#[derive(Clone, Debug)]
+pub struct Options {
+    /// The rules to run, in order.
+    pub rules: Vec<&'static RuleInfo>,
+    /// How many rounds of parse → rules → edits a file may take before it counts as an internal
+    /// error.
+    pub max_passes: usize,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            rules: rules::RULES.to_vec(),
+            max_passes: 10,
+        }
+    }
+}
+
+impl Options {
+    /// Runs the rules named in `select` (all if empty) except those in `ignore`.
+    pub fn with_rules(select: &[String], ignore: &[String]) -> Result<Options, String> {
+        for name in select.iter().chain(ignore) {
+            if rules::by_name(name).is_none() {
+                let known: Vec<&str> = rules::RULES.iter().map(|r| r.name).collect();
+                return Err(format!(
+                    "unknown rule `{name}` (rules: {})",
+                    known.join(", ")
+                ));
+            }
+        }
+        let rules = rules::RULES
+            .iter()
+            .copied()
+            .filter(|r| select.is_empty() || select.iter().any(|s| s == r.name))
+            .filter(|r| !ignore.iter().any(|s| s == r.name))
+            .collect();
+        Ok(Options {
+            rules,
+            ..Options::default()
+        })
+    }
+}
+
+/// One change to the input, against the input as given.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct AppliedEdit {
+    pub rule: &'static str,
+    /// Byte range in the input.
+    pub range: Range<usize>,
+    /// Where the range starts and ends in the input.
+    pub start: Location,
+    pub end: Location,
+    /// The replacement text.
+    pub text: String,
+}
+
+/// The result of migrating one file.
+#[derive(Clone, Debug)]
+pub struct Migration {
+    /// The migrated source (the input itself when nothing changes).
+    pub output: String,
+    /// The changes, sorted and non-overlapping, against the input: applying them to the input
+    /// gives `output`.
+    pub edits: Vec<AppliedEdit>,
+    /// What needs a person's eye, sorted by position.
+    pub findings: Vec<Finding>,
+    /// How many rounds the rules took.
+    pub passes: usize,
+}
+
+impl Migration {
+    pub fn changed(&self) -> bool {
+        !self.edits.is_empty()
+    }
+
+    /// Whether `--check` must fail for this file: it would change, or a `manual` finding or a
+    /// marker remains.
+    pub fn needs_work(&self) -> bool {
+        self.changed()
+            || self
+                .findings
+                .iter()
+                .any(|f| f.class == FixClass::Manual || f.marker)
+    }
+}
+
+/// Why a file could not be migrated. Nothing is written for such a file.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Error {
+    /// The input does not parse.
+    Syntax {
+        message: String,
+        offset: usize,
+        location: Location,
+    },
+    /// The input cannot become an ES module (it relies on sloppy-mode script syntax).
+    NotModule {
+        message: String,
+        offset: usize,
+        location: Location,
+    },
+    /// A rule broke the code, did not settle, or panicked: a bug in faas-migrate.
+    Internal {
+        rules: Vec<&'static str>,
+        message: String,
+    },
+}
+
+impl Error {
+    /// Where in the input the error is, if it is about a place.
+    pub fn location(&self) -> Option<Location> {
+        match self {
+            Error::Syntax { location, .. } | Error::NotModule { location, .. } => Some(*location),
+            Error::Internal { .. } => None,
+        }
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Error::Syntax { message, .. } => write!(f, "syntax error: {message}"),
+            Error::NotModule { message, .. } => {
+                write!(f, "cannot become an ES module: {message} (V2 functions run in strict mode)")
+            }
+            Error::Internal { rules, message } => write!(
+                f,
+                "internal error in rule {}: {message}; the file is left unchanged (please report this)",
+                rules.join(", ")
+            ),
+        }
+    }
+}
+
+impl std::error::Error for Error {}
+
+impl fmt::Display for Location {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}:{}", self.line, self.column)
+    }
+}
+
+/// Migrates one V1 source file. `path` names the file in messages and decides how it is read.
+///
+/// Never panics on any input: a rule that panics becomes [`Error::Internal`].
+pub fn migrate(source: &str, path: &Path, options: &Options) -> Result<Migration, Error> {
+    let _ = path;
+    match std::panic::catch_unwind(|| engine::migrate(source, options)) {
+        Ok(result) => result,
+        Err(panic) => Err(Error::Internal {
+            rules: Vec::new(),
+            message: format!("panicked: {}", engine::panic_message(&panic)),
+        }),
+    }
+}

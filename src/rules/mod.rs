@@ -1,0 +1,312 @@
+//! The rules, and what a rule sees while it runs.
+//!
+//! A rule is one file in this folder: a module doc comment with the sections `## What it does`,
+//! `## Why V2 needs it`, `## Example` and `## Limits` (printed by `--explain`), a [`RuleInfo`]
+//! constant named `INFO`, and a `check` function that walks the parsed file and records edits
+//! and findings through the [`Context`]. Add the module to the `rules!` list below, and a folder
+//! of fixtures under `snapshots/<rule-name>/`.
+
+use crate::edit::Edit;
+use crate::finding::{marker_text, FixClass, IGNORE_DIRECTIVE};
+use crate::parse::Parsed;
+use std::cell::OnceCell;
+use std::ops::Range;
+use swc_common::Span;
+use swc_ecma_ast::{ModuleDecl, Stmt};
+use swc_ecma_visit::{Visit, VisitWith};
+
+macro_rules! rules {
+    ($($module:ident),* $(,)?) => {
+        $(mod $module;)*
+        /// Every rule, in the order they run.
+        pub static RULES: &[&RuleInfo] = &[$(&$module::INFO),*];
+    };
+}
+
+rules![toolbelt_import, env_rename];
+
+/// A rule's identity and entry points.
+pub struct RuleInfo {
+    /// Kebab-case name, used by `--select`, `--ignore`, `--explain` and in markers.
+    pub name: &'static str,
+    /// How far its rewrite can be trusted.
+    pub class: FixClass,
+    /// One line for `--list-rules`.
+    pub summary: &'static str,
+    /// A cheap text test: `false` means the rule can have nothing to do in a file with this text.
+    /// It must never say `false` for a file the rule would change or report.
+    pub applies: fn(&str) -> bool,
+    /// Walks the file and records edits and findings.
+    pub check: fn(&mut Context),
+    /// The rule file's own source; its `//!` doc comment is the rule's documentation.
+    pub source: &'static str,
+}
+
+impl RuleInfo {
+    /// The rule's documentation: its module doc comment, as Markdown.
+    pub fn doc(&self) -> String {
+        let mut doc = String::new();
+        for line in self.source.lines() {
+            let Some(rest) = line.strip_prefix("//!") else {
+                break;
+            };
+            doc.push_str(rest.strip_prefix(' ').unwrap_or(rest));
+            doc.push('\n');
+        }
+        doc
+    }
+}
+
+impl std::fmt::Debug for RuleInfo {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.name)
+    }
+}
+
+/// Looks a rule up by name.
+pub fn by_name(name: &str) -> Option<&'static RuleInfo> {
+    RULES.iter().copied().find(|r| r.name == name)
+}
+
+/// How the file writes code, so inserted code looks like the code around it.
+#[derive(Clone, Debug)]
+pub struct Style {
+    /// The line ending the file mostly uses.
+    pub eol: &'static str,
+}
+
+impl Style {
+    pub fn detect(text: &str) -> Style {
+        let lf = text.matches('\n').count();
+        let crlf = text.matches("\r\n").count();
+        Style {
+            eol: if crlf * 2 > lf { "\r\n" } else { "\n" },
+        }
+    }
+}
+
+/// A finding as a rule records it during one pass: its range is in that pass's text.
+#[derive(Clone, Debug)]
+pub(crate) struct PassFinding {
+    pub rule: &'static str,
+    pub class: FixClass,
+    pub message: String,
+    pub range: Range<usize>,
+    pub marker: bool,
+}
+
+/// What a rule gets: the text and tree of the file for this pass, and a place to record edits
+/// and findings.
+pub struct Context<'a> {
+    pub source: &'a str,
+    pub parsed: &'a Parsed,
+    pub style: &'a Style,
+    pub(crate) rule: &'static RuleInfo,
+    statements: &'a OnceCell<Vec<Range<usize>>>,
+    pub(crate) edits: &'a mut Vec<Edit>,
+    pub(crate) findings: &'a mut Vec<PassFinding>,
+}
+
+impl<'a> Context<'a> {
+    pub(crate) fn new(
+        source: &'a str,
+        parsed: &'a Parsed,
+        style: &'a Style,
+        rule: &'static RuleInfo,
+        statements: &'a OnceCell<Vec<Range<usize>>>,
+        edits: &'a mut Vec<Edit>,
+        findings: &'a mut Vec<PassFinding>,
+    ) -> Self {
+        Context {
+            source,
+            parsed,
+            style,
+            rule,
+            statements,
+            edits,
+            findings,
+        }
+    }
+
+    /// Byte range of a span in [`Context::source`].
+    pub fn range(&self, span: Span) -> Range<usize> {
+        self.parsed.range(span)
+    }
+
+    /// The source text of a span.
+    pub fn text(&self, span: Span) -> &'a str {
+        &self.source[self.parsed.range(span)]
+    }
+
+    /// Replaces a byte range of the source.
+    pub fn replace(&mut self, range: Range<usize>, text: impl Into<String>) {
+        self.edits.push(Edit::replace(range, text, self.rule.name));
+    }
+
+    /// Inserts text at a byte offset of the source.
+    pub fn insert(&mut self, at: usize, text: impl Into<String>) {
+        self.edits.push(Edit::insert(at, text, self.rule.name));
+    }
+
+    /// The whitespace that starts the line holding `offset`.
+    pub fn indent_at(&self, offset: usize) -> &'a str {
+        let line_start = self.source[..offset].rfind('\n').map_or(0, |i| i + 1);
+        let line = &self.source[line_start..];
+        &line[..line.len() - line.trim_start_matches([' ', '\t']).len()]
+    }
+
+    /// Reports a finding without a marker (e.g. a `review` note on a rewrite just made).
+    pub fn report(&mut self, span: Span, class: FixClass, message: impl Into<String>) {
+        let range = self.range(span);
+        if self.ignored(range.start) {
+            return;
+        }
+        self.findings.push(PassFinding {
+            rule: self.rule.name,
+            class,
+            message: message.into(),
+            range,
+            marker: false,
+        });
+    }
+
+    /// Reports a `manual` finding and puts a `// TODO(faas-migrate): <message> [<rule>]` marker on
+    /// its own line above the statement that holds `span` (unless the same marker is already
+    /// there: re-running never adds a second one).
+    pub fn todo(&mut self, span: Span, message: impl Into<String>) {
+        let message = message.into();
+        debug_assert!(!message.contains('\n') && !message.contains("*/"));
+        let range = self.range(span);
+        if self.ignored(range.start) {
+            return;
+        }
+        let marker = marker_text(self.rule.name, &message);
+        match self.statement_at(range.start) {
+            Some(stmt) if self.starts_line(stmt.start) => {
+                let line_start = self.line_start(stmt.start);
+                if !self
+                    .comment_lines_above(line_start)
+                    .any(|c| c == format!("// {marker}"))
+                {
+                    let text = format!(
+                        "{}// {marker}{}",
+                        self.indent_at(stmt.start),
+                        self.style.eol
+                    );
+                    self.insert(line_start, text);
+                }
+            }
+            Some(stmt) => {
+                let block = format!("/* {marker} */ ");
+                if !self.source[..stmt.start].ends_with(&block) {
+                    self.insert(stmt.start, block);
+                }
+            }
+            None => {}
+        }
+        self.findings.push(PassFinding {
+            rule: self.rule.name,
+            class: FixClass::Manual,
+            message,
+            range,
+            marker: true,
+        });
+    }
+
+    fn line_start(&self, offset: usize) -> usize {
+        self.source[..offset].rfind('\n').map_or(0, |i| i + 1)
+    }
+
+    fn starts_line(&self, offset: usize) -> bool {
+        self.source[self.line_start(offset)..offset]
+            .chars()
+            .all(|c| c == ' ' || c == '\t')
+    }
+
+    /// The `//` comment lines directly above the line starting at `line_start`, nearest first,
+    /// trimmed.
+    fn comment_lines_above(&self, line_start: usize) -> impl Iterator<Item = &'a str> {
+        let source = self.source;
+        let mut end = line_start;
+        std::iter::from_fn(move || {
+            if end == 0 {
+                return None;
+            }
+            let above = &source[..end - 1];
+            let start = above.rfind('\n').map_or(0, |i| i + 1);
+            let line = above[start..].trim();
+            end = start;
+            line.starts_with("//").then_some(line)
+        })
+    }
+
+    /// Whether a `// faas-migrate-ignore` comment above the statement holding `offset` silences
+    /// this rule.
+    fn ignored(&self, offset: usize) -> bool {
+        if !self.source.contains(IGNORE_DIRECTIVE) {
+            return false;
+        }
+        let Some(stmt) = self.statement_at(offset) else {
+            return false;
+        };
+        let rule = self.rule.name;
+        self.comment_lines_above(self.line_start(stmt.start))
+            .any(|line| {
+                let Some(rest) = line
+                    .trim_start_matches('/')
+                    .trim()
+                    .strip_prefix(IGNORE_DIRECTIVE)
+                else {
+                    return false;
+                };
+                match rest.trim().strip_prefix(':') {
+                    Some(list) => list.split([',', ' ']).any(|r| r.trim() == rule),
+                    None => rest.trim().is_empty(),
+                }
+            })
+    }
+
+    /// The innermost statement that holds `offset` and starts its own line, or failing that the
+    /// innermost statement that holds it.
+    fn statement_at(&self, offset: usize) -> Option<Range<usize>> {
+        let statements = self.statements.get_or_init(|| {
+            let mut collector = StatementRanges {
+                parsed: self.parsed,
+                ranges: Vec::new(),
+            };
+            self.parsed.program.visit_with(&mut collector);
+            collector.ranges
+        });
+        let holding = statements
+            .iter()
+            .filter(|r| r.start <= offset && offset < r.end.max(r.start + 1));
+        let mut innermost = None;
+        let mut on_own_line = None;
+        for r in holding {
+            innermost = Some(r.clone());
+            if self.starts_line(r.start) {
+                on_own_line = Some(r.clone());
+            }
+        }
+        on_own_line.or(innermost)
+    }
+}
+
+struct StatementRanges<'a> {
+    parsed: &'a Parsed,
+    ranges: Vec<Range<usize>>,
+}
+
+impl Visit for StatementRanges<'_> {
+    fn visit_stmt(&mut self, stmt: &Stmt) {
+        self.ranges
+            .push(self.parsed.range(swc_common::Spanned::span(stmt)));
+        stmt.visit_children_with(self);
+    }
+
+    fn visit_module_decl(&mut self, decl: &ModuleDecl) {
+        self.ranges
+            .push(self.parsed.range(swc_common::Spanned::span(decl)));
+        decl.visit_children_with(self);
+    }
+}

@@ -1,0 +1,74 @@
+//! The last gate before anything is written: a migrated file must parse as an ES module. When a
+//! pass breaks the syntax, find the rule whose edits did it, so the report names it.
+
+use crate::edit::{self, Edit};
+use crate::engine::location;
+use crate::parse::{self, SyntaxError};
+use crate::Error;
+
+/// Names the rules whose edits alone make `before` fail to parse with `parse`.
+fn culprits<T>(
+    before: &str,
+    edits: &[Edit],
+    parse: impl Fn(&str) -> Result<T, SyntaxError>,
+) -> Vec<&'static str> {
+    let mut rules: Vec<&'static str> = edits.iter().map(|e| e.rule).collect();
+    rules.sort_unstable();
+    rules.dedup();
+    let guilty: Vec<&'static str> = rules
+        .iter()
+        .copied()
+        .filter(|rule| {
+            let own: Vec<Edit> = edits.iter().filter(|e| e.rule == *rule).cloned().collect();
+            parse(&edit::apply(before, &own)).is_err()
+        })
+        .collect();
+    if guilty.is_empty() {
+        rules
+    } else {
+        guilty
+    }
+}
+
+/// A pass produced text that no longer parses.
+pub(crate) fn broken_by<T>(
+    before: &str,
+    edits: &[Edit],
+    error: &SyntaxError,
+    parse: impl Fn(&str) -> Result<T, SyntaxError>,
+) -> Error {
+    let after = edit::apply(before, edits);
+    Error::Internal {
+        rules: culprits(before, edits, parse),
+        message: format!(
+            "the migrated code does not parse ({} at {})",
+            error.message,
+            location(&after, error.offset)
+        ),
+    }
+}
+
+/// The migrated text is not a valid ES module. If the input cannot be one either (sloppy-mode
+/// code such as `with`), say where; otherwise the rules broke it: name them.
+pub(crate) fn not_a_module(
+    input: &str,
+    edits: &[Edit],
+    output: &str,
+    error: &SyntaxError,
+) -> Error {
+    if let Err(input_error) = parse::parse_module(input) {
+        return Error::NotModule {
+            location: location(input, input_error.offset),
+            offset: input_error.offset,
+            message: input_error.message,
+        };
+    }
+    Error::Internal {
+        rules: culprits(input, edits, parse::parse_module),
+        message: format!(
+            "the migrated code is not a valid ES module ({} at {})",
+            error.message,
+            location(output, error.offset)
+        ),
+    }
+}
