@@ -44,7 +44,7 @@ pub(crate) fn migrate(source: &str, options: &Options) -> Result<Migration, Erro
                             message: error.message,
                         },
                         Some((before, edits)) => {
-                            verify::broken_by(&before, &edits, &error, parse::parse_program)
+                            verify::broken_by(text, &before, &edits, &error).shifted(bom.len())
                         }
                     })
                 }
@@ -80,7 +80,9 @@ pub(crate) fn migrate(source: &str, options: &Options) -> Result<Migration, Erro
         }
         if !composed.is_empty() {
             if let Err(error) = parse::parse_module(&current) {
-                return Err(verify::not_a_module(text, &composed, &current, &error));
+                return Err(
+                    verify::not_a_module(text, &composed, &current, &error).shifted(bom.len())
+                );
             }
         }
     }
@@ -210,6 +212,12 @@ fn leftover_markers(
         {
             continue;
         }
+        // Point at the comment itself, not at the words inside it.
+        let line_start = output[..at].rfind('\n').map_or(0, |i| i + 1);
+        let at = output[line_start..at]
+            .rfind("//")
+            .or_else(|| output[line_start..at].rfind("/*"))
+            .map_or(at, |i| line_start + i);
         let input_at = edit::map_back(at, composed);
         found.push(Finding {
             rule: crate::rules::by_name(rule).map_or("marker", |r| r.name),

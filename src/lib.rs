@@ -155,6 +155,32 @@ pub enum Error {
 }
 
 impl Error {
+    /// The same error with its byte offset moved by `by` (for a byte order mark cut off before
+    /// parsing).
+    pub(crate) fn shifted(self, by: usize) -> Error {
+        match self {
+            Error::Syntax {
+                message,
+                offset,
+                location,
+            } => Error::Syntax {
+                message,
+                offset: offset + by,
+                location,
+            },
+            Error::NotModule {
+                message,
+                offset,
+                location,
+            } => Error::NotModule {
+                message,
+                offset: offset + by,
+                location,
+            },
+            internal => internal,
+        }
+    }
+
     /// Where in the input the error is, if it is about a place.
     pub fn location(&self) -> Option<Location> {
         match self {

@@ -81,14 +81,12 @@ impl EnvTable {
             return None;
         }
         if self.reserved_names.iter().any(|n| n == name) {
-            return Some(format!(
-                "`{name}` is set by the V2 platform and cannot be overridden"
-            ));
+            return Some(format!("`{name}` is reserved in V2 (the platform sets it)"));
         }
         self.reserved_prefixes
             .iter()
             .find(|p| name.starts_with(p.as_str()))
-            .map(|p| format!("the prefix `{p}` is reserved in V2"))
+            .map(|p| format!("`{name}` uses the prefix `{p}`, reserved in V2"))
     }
 }
 

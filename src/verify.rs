@@ -30,16 +30,15 @@ fn culprits<T>(
     }
 }
 
-/// A pass produced text that no longer parses.
-pub(crate) fn broken_by<T>(
-    before: &str,
-    edits: &[Edit],
-    error: &SyntaxError,
-    parse: impl Fn(&str) -> Result<T, SyntaxError>,
-) -> Error {
+/// A pass turned `before` into text that no longer parses. Once a file has an `import`, it is
+/// parsed as a module: if the input could never be one, that is the error to report.
+pub(crate) fn broken_by(input: &str, before: &str, edits: &[Edit], error: &SyntaxError) -> Error {
+    if let Some(error) = input_not_a_module(input) {
+        return error;
+    }
     let after = edit::apply(before, edits);
     Error::Internal {
-        rules: culprits(before, edits, parse),
+        rules: culprits(before, edits, parse::parse_program),
         message: format!(
             "the migrated code does not parse ({} at {})",
             error.message,
@@ -56,12 +55,8 @@ pub(crate) fn not_a_module(
     output: &str,
     error: &SyntaxError,
 ) -> Error {
-    if let Err(input_error) = parse::parse_module(input) {
-        return Error::NotModule {
-            location: location(input, input_error.offset),
-            offset: input_error.offset,
-            message: input_error.message,
-        };
+    if let Some(error) = input_not_a_module(input) {
+        return error;
     }
     Error::Internal {
         rules: culprits(input, edits, parse::parse_module),
@@ -71,4 +66,13 @@ pub(crate) fn not_a_module(
             location(output, error.offset)
         ),
     }
+}
+
+fn input_not_a_module(input: &str) -> Option<Error> {
+    let error = parse::parse_module(input).err()?;
+    Some(Error::NotModule {
+        location: location(input, error.offset),
+        offset: error.offset,
+        message: error.message,
+    })
 }

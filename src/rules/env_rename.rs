@@ -51,8 +51,8 @@ pub(super) const INFO: RuleInfo = RuleInfo {
 };
 
 fn check(cx: &mut Context) {
-    let aliases = aliases(&cx.parsed.program);
-    let mut visitor = EnvVisitor { cx, aliases };
+    let (aliases, ambiguous) = aliases(&cx.parsed.program);
+    let mut visitor = EnvVisitor { cx, aliases, ambiguous };
     let program = &visitor.cx.parsed.program;
     program.visit_with(&mut visitor);
 }
@@ -61,6 +61,8 @@ struct EnvVisitor<'c, 'a> {
     cx: &'c mut Context<'a>,
     /// Names that hold `process.env` wherever they are used.
     aliases: Vec<String>,
+    /// Names bound to `process.env` somewhere but declared more than once.
+    ambiguous: Vec<String>,
 }
 
 impl EnvVisitor<'_, '_> {
@@ -90,7 +92,7 @@ impl EnvVisitor<'_, '_> {
         } else if let Some(why) = table.reserved(name) {
             self.cx.todo(
                 span,
-                format!("{why}; rename the variable `{name}` here and in config.json"),
+                format!("{why}; rename this variable here and in config.json"),
             );
         }
     }
@@ -155,6 +157,16 @@ impl Visit for EnvVisitor<'_, '_> {
                 MemberProp::Computed(computed) => self.key(&computed.expr, member.span),
                 MemberProp::PrivateName(_) => {}
             }
+        } else if let (Expr::Ident(object), MemberProp::Ident(name)) = (member.obj.as_ref(), &member.prop) {
+            if self.ambiguous.iter().any(|a| *a == *object.sym) {
+                if let Some(v2) = tables::env().v2_name(&name.sym) {
+                    let message = format!(
+                        "`{}` is declared more than once and may be process.env here; if it is, read `{v2}`",
+                        object.sym
+                    );
+                    self.cx.todo(member.span, message);
+                }
+            }
         }
         member.visit_children_with(self);
     }
@@ -216,9 +228,9 @@ fn prop_name(prop: &MemberProp) -> Option<String> {
 }
 
 /// Names bound to `process.env` (`const env = process.env`, `const { env } = process`,
-/// `const { env: e } = process`) that the file declares exactly once, so every use of the name
-/// means that binding.
-fn aliases(program: &Program) -> Vec<String> {
+/// `const { env: e } = process`): those the file declares exactly once, so every use of the name
+/// means that binding, and those declared more than once.
+fn aliases(program: &Program) -> (Vec<String>, Vec<String>) {
     #[derive(Default)]
     struct Collector {
         candidates: Vec<String>,
@@ -277,6 +289,5 @@ fn aliases(program: &Program) -> Vec<String> {
     let Collector { candidates, declared } = collector;
     candidates
         .into_iter()
-        .filter(|name| declared.get(name) == Some(&1))
-        .collect()
+        .partition(|name| declared.get(name) == Some(&1))
 }

@@ -1,0 +1,9 @@
+function fromProcess() {
+  const config = process.env;
+  return config.BRAND_ID;
+}
+
+function fromInput(input) {
+  const config = input.payload;
+  return config.BRAND_ID;
+}

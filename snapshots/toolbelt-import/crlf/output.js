@@ -1,0 +1,5 @@
+import { Toolbelt } from "core-functions-toolbelt";
+
+function lambda(input, callback) {
+  callback(null, typeof Toolbelt);
+}

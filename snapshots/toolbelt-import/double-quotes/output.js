@@ -1,0 +1,5 @@
+import { Toolbelt, LpServices } from "core-functions-toolbelt";
+
+function lambda(input, callback) {
+  callback(null, LpServices.MSG_HIST);
+}
