@@ -137,7 +137,9 @@ mod tests {
 
     #[test]
     fn errors_carry_offset_and_message() {
-        let err = parse_program("let a = ;\n").unwrap_err();
+        let Err(err) = parse_program("let a = ;\n") else {
+            panic!("parsed")
+        };
         assert_eq!(err.offset, 8);
         assert!(!err.message.is_empty());
     }

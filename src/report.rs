@@ -102,8 +102,13 @@ fn paint(style: Style, text: impl std::fmt::Display) -> String {
 pub fn diff(path: &str, old: &str, new: &str) -> String {
     let diff = similar::TextDiff::from_lines(old, new);
     let mut out = String::new();
-    let _ = writeln!(out, "{}", paint(PATH, format!("--- a/{path}")));
-    let _ = writeln!(out, "{}", paint(PATH, format!("+++ b/{path}")));
+    let (a, b) = if path.starts_with('/') {
+        (path.to_string(), path.to_string())
+    } else {
+        (format!("a/{path}"), format!("b/{path}"))
+    };
+    let _ = writeln!(out, "{}", paint(PATH, format!("--- {a}")));
+    let _ = writeln!(out, "{}", paint(PATH, format!("+++ {b}")));
     for hunk in diff.unified_diff().context_radius(3).iter_hunks() {
         let _ = writeln!(out, "{}", paint(HUNK, hunk.header()));
         for change in hunk.iter_changes() {

@@ -103,12 +103,12 @@ impl EnvVisitor<'_, '_> {
             Expr::Lit(Lit::Str(s)) => {
                 if let Some(name) = s.value.as_atom() {
                     let quote = self.cx.text(s.span).chars().next();
-                    self.variable(&name.to_string(), s.span, span, quote);
+                    self.variable(name, s.span, span, quote);
                 }
             }
             Expr::Tpl(t) if t.exprs.is_empty() => {
                 if let Some(name) = t.quasis.first().and_then(|q| q.cooked.as_ref()).and_then(|c| c.as_atom()) {
-                    self.variable(&name.to_string(), t.span, span, Some('`'));
+                    self.variable(name, t.span, span, Some('`'));
                 }
             }
             Expr::Paren(p) => self.key(&p.expr, span),
@@ -133,11 +133,11 @@ impl EnvVisitor<'_, '_> {
                     }
                 }
                 ObjectPatProp::KeyValue(KeyValuePatProp { key, .. }) => match key {
-                    PropName::Ident(i) => self.variable(&i.sym.to_string(), i.span, i.span, None),
+                    PropName::Ident(i) => self.variable(&i.sym, i.span, i.span, None),
                     PropName::Str(s) => {
                         let quote = self.cx.text(s.span).chars().next();
                         if let Some(name) = s.value.as_atom() {
-                            self.variable(&name.to_string(), s.span, s.span, quote);
+                            self.variable(name, s.span, s.span, quote);
                         }
                     }
                     PropName::Computed(c) => self.key(&c.expr, c.span),
@@ -153,7 +153,7 @@ impl Visit for EnvVisitor<'_, '_> {
     fn visit_member_expr(&mut self, member: &MemberExpr) {
         if self.is_env(&member.obj) {
             match &member.prop {
-                MemberProp::Ident(name) => self.variable(&name.sym.to_string(), name.span, member.span, None),
+                MemberProp::Ident(name) => self.variable(&name.sym, name.span, member.span, None),
                 MemberProp::Computed(computed) => self.key(&computed.expr, member.span),
                 MemberProp::PrivateName(_) => {}
             }

@@ -1,0 +1,383 @@
+//! The command line on real files in temporary directories.
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+use std::fs;
+use std::path::Path;
+use tempfile::TempDir;
+
+const V1: &str = "const { Toolbelt } = require(\"lp-faas-toolbelt\");\n\nfunction lambda(input, callback) {\n  callback(null, process.env.BRAND_ID);\n}\n";
+const V2: &str = "import { Toolbelt } from \"core-functions-toolbelt\";\n\nfunction lambda(input, callback) {\n  callback(null, process.env.X_LIVEPERSON_BRAND_ID);\n}\n";
+const BROKEN: &str =
+    "function lambda(input, callback) {\n  callback(null, { a: 1, };\n  process.env.BRAND_ID;\n}\n";
+
+fn tool(dir: &Path) -> Command {
+    let mut cmd = Command::cargo_bin("faas-migrate").unwrap();
+    cmd.current_dir(dir).env("NO_COLOR", "1");
+    cmd
+}
+
+fn project(files: &[(&str, &[u8])]) -> TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    for (name, content) in files {
+        let path = dir.path().join(name);
+        fs::create_dir_all(path.parent().unwrap()).unwrap();
+        fs::write(path, content).unwrap();
+    }
+    dir
+}
+
+fn read(dir: &TempDir, name: &str) -> String {
+    fs::read_to_string(dir.path().join(name)).unwrap()
+}
+
+#[test]
+fn default_mode_prints_a_diff_and_writes_nothing() {
+    let dir = project(&[("functions/route/index.js", V1.as_bytes())]);
+    tool(dir.path())
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("--- a/functions/route/index.js"))
+        .stdout(predicate::str::contains(
+            "-const { Toolbelt } = require(\"lp-faas-toolbelt\");",
+        ))
+        .stdout(predicate::str::contains(
+            "+import { Toolbelt } from \"core-functions-toolbelt\";",
+        ))
+        .stdout(predicate::str::contains(
+            "+  callback(null, process.env.X_LIVEPERSON_BRAND_ID);",
+        ))
+        .stderr(predicate::str::contains(
+            "1 file scanned, 1 would change (3 edits), 0 findings, 0 errors",
+        ));
+    assert_eq!(read(&dir, "functions/route/index.js"), V1);
+}
+
+#[test]
+fn check_fails_while_work_remains_and_prints_no_diff() {
+    let dir = project(&[("a.js", V1.as_bytes()), ("b.js", V2.as_bytes())]);
+    tool(dir.path())
+        .arg("--check")
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains(
+            "a.js: would be migrated (3 edits: env-rename, toolbelt-import)",
+        ))
+        .stdout(predicate::str::contains("b.js").not())
+        .stdout(predicate::str::contains("---").not());
+    let migrated = project(&[("b.js", V2.as_bytes())]);
+    tool(migrated.path())
+        .arg("--check")
+        .assert()
+        .success()
+        .stdout("");
+}
+
+#[test]
+fn check_fails_on_a_marker_even_when_nothing_would_change() {
+    let marked = "function lambda(input, callback) {\n  // TODO(faas-migrate): `PORT` is reserved in V2 (the platform sets it); rename this variable here and in config.json [env-rename]\n  callback(null, process.env.PORT);\n}\n";
+    let dir = project(&[("index.js", marked.as_bytes())]);
+    tool(dir.path())
+        .arg("--check")
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains(
+            "index.js:3:18: env-rename [manual] `PORT` is reserved in V2",
+        ));
+}
+
+#[test]
+fn write_migrates_in_place_and_a_second_run_has_nothing_to_do() {
+    let dir = project(&[
+        ("functions/a/index.js", V1.as_bytes()),
+        ("functions/b/index.js", V2.as_bytes()),
+    ]);
+    tool(dir.path())
+        .args(["--write", "functions"])
+        .assert()
+        .success()
+        .stderr(predicate::str::contains(
+            "functions/a/index.js: migrated (3 edits: env-rename, toolbelt-import)",
+        ))
+        .stderr(predicate::str::contains("1 migrated"));
+    assert_eq!(read(&dir, "functions/a/index.js"), V2);
+    tool(dir.path())
+        .args(["--check", "functions"])
+        .assert()
+        .success();
+    tool(dir.path())
+        .args(["--write", "functions"])
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("0 migrated"));
+    assert_eq!(read(&dir, "functions/a/index.js"), V2);
+}
+
+#[cfg(unix)]
+#[test]
+fn write_keeps_permissions() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = project(&[("index.js", V1.as_bytes())]);
+    let path = dir.path().join("index.js");
+    fs::set_permissions(&path, fs::Permissions::from_mode(0o640)).unwrap();
+    tool(dir.path())
+        .args(["--write", "index.js"])
+        .assert()
+        .success();
+    assert_eq!(
+        fs::metadata(&path).unwrap().permissions().mode() & 0o777,
+        0o640
+    );
+    assert_eq!(read(&dir, "index.js"), V2);
+    let leftovers: Vec<_> = fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert_eq!(
+        leftovers.len(),
+        1,
+        "no temporary file is left behind: {leftovers:?}"
+    );
+}
+
+fn git(dir: &Path, args: &[&str]) {
+    let status = std::process::Command::new("git")
+        .current_dir(dir)
+        .args(["-c", "user.name=t", "-c", "user.email=t@example.com"])
+        .args(args)
+        .output()
+        .expect("git is installed");
+    assert!(
+        status.status.success(),
+        "git {args:?}: {}",
+        String::from_utf8_lossy(&status.stderr)
+    );
+}
+
+#[test]
+fn write_refuses_files_with_uncommitted_changes() {
+    let dir = project(&[("clean.js", V1.as_bytes()), ("dirty.js", V1.as_bytes())]);
+    git(dir.path(), &["init", "-q"]);
+    git(dir.path(), &["add", "."]);
+    git(dir.path(), &["commit", "-qm", "v1"]);
+    fs::write(dir.path().join("dirty.js"), format!("{V1}// local edit\n")).unwrap();
+    tool(dir.path())
+        .arg("--write")
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "dirty.js: error: not written: the file has uncommitted changes (commit or stash them, or pass --allow-dirty)",
+        ));
+    assert_eq!(read(&dir, "clean.js"), V2);
+    assert_eq!(read(&dir, "dirty.js"), format!("{V1}// local edit\n"));
+    tool(dir.path())
+        .args(["--write", "--allow-dirty"])
+        .assert()
+        .success();
+    assert_eq!(read(&dir, "dirty.js"), format!("{V2}// local edit\n"));
+}
+
+#[test]
+fn stdin_mode_prints_the_migrated_source_and_findings_on_stderr() {
+    let source = "const port = process.env.PORT;\nconst brand = process.env['BRAND_ID'];\n";
+    tool(Path::new("."))
+        .args(["--stdin-filename", "functions/x/index.js"])
+        .write_stdin(source)
+        .assert()
+        .success()
+        .stdout("// TODO(faas-migrate): `PORT` is reserved in V2 (the platform sets it); rename this variable here and in config.json [env-rename]\nconst port = process.env.PORT;\nconst brand = process.env['X_LIVEPERSON_BRAND_ID'];\n")
+        .stderr(predicate::str::contains("functions/x/index.js:1:14: env-rename [manual] `PORT` is reserved"));
+}
+
+#[test]
+fn stdin_mode_echoes_input_that_cannot_be_migrated() {
+    tool(Path::new("."))
+        .args(["--stdin-filename", "bad.js"])
+        .write_stdin(BROKEN)
+        .assert()
+        .code(2)
+        .stdout(BROKEN)
+        .stderr(predicate::str::contains(
+            "bad.js:2:27: error: syntax error: Expected ',', got ';'",
+        ));
+    tool(Path::new("."))
+        .args(["--stdin-filename", "x.js", "--check"])
+        .write_stdin(V1)
+        .assert()
+        .code(1)
+        .stdout("");
+}
+
+#[test]
+fn a_syntax_error_is_reported_and_the_other_files_are_still_migrated() {
+    let dir = project(&[
+        ("a.js", V1.as_bytes()),
+        ("broken.js", BROKEN.as_bytes()),
+        ("c.js", V1.as_bytes()),
+    ]);
+    tool(dir.path())
+        .arg("--write")
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "broken.js:2:27: error: syntax error: Expected ',', got ';'",
+        ))
+        .stderr(predicate::str::contains(
+            "3 files scanned, 2 migrated (6 edits), 0 findings, 1 error",
+        ));
+    assert_eq!(read(&dir, "a.js"), V2);
+    assert_eq!(read(&dir, "c.js"), V2);
+    assert_eq!(read(&dir, "broken.js"), BROKEN);
+}
+
+#[test]
+fn crlf_files_keep_their_line_endings() {
+    let crlf = V1.replace('\n', "\r\n");
+    let dir = project(&[("index.js", crlf.as_bytes())]);
+    tool(dir.path()).arg("--write").assert().success();
+    assert_eq!(read(&dir, "index.js"), V2.replace('\n', "\r\n"));
+}
+
+#[test]
+fn non_utf8_and_binary_files_are_skipped_with_a_message() {
+    let dir = project(&[
+        (
+            "latin1.js",
+            b"// caf\xe9\nconst a = process.env.BRAND_ID;\n",
+        ),
+        ("utf16.js", b"\xff\xfec\x00o\x00n\x00"),
+        ("good.js", V1.as_bytes()),
+    ]);
+    tool(dir.path())
+        .arg("--write")
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "latin1.js: error: skipped: not UTF-8 text (invalid byte at offset 6)",
+        ))
+        .stderr(predicate::str::contains(
+            "utf16.js: error: skipped: the file is UTF-16 encoded",
+        ));
+    assert_eq!(
+        fs::read(dir.path().join("latin1.js")).unwrap(),
+        b"// caf\xe9\nconst a = process.env.BRAND_ID;\n"
+    );
+    assert_eq!(read(&dir, "good.js"), V2);
+}
+
+#[test]
+fn walking_respects_gitignore_and_skips_node_modules_and_other_files() {
+    let dir = project(&[
+        (".gitignore", b"build/\n"),
+        ("src/a.js", V1.as_bytes()),
+        ("src/b.cjs", V1.as_bytes()),
+        ("src/c.mjs", V1.as_bytes()),
+        ("src/readme.md", V1.as_bytes()),
+        ("build/out.js", V1.as_bytes()),
+        ("node_modules/lib/index.js", V1.as_bytes()),
+    ]);
+    tool(dir.path())
+        .arg("--check")
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains("src/a.js: would be migrated"))
+        .stdout(predicate::str::contains("src/b.cjs: would be migrated"))
+        .stdout(predicate::str::contains("src/c.mjs: would be migrated"))
+        .stdout(predicate::str::contains("build").not())
+        .stdout(predicate::str::contains("node_modules").not())
+        .stdout(predicate::str::contains("readme").not())
+        .stderr(predicate::str::contains("3 files scanned"));
+}
+
+#[test]
+fn a_missing_path_is_an_error() {
+    let dir = project(&[("a.js", V2.as_bytes())]);
+    tool(dir.path())
+        .args(["a.js", "missing.js"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "missing.js: error: No such file or directory",
+        ));
+}
+
+#[test]
+fn json_output_lists_files_edits_findings_and_a_summary() {
+    let dir = project(&[("a.js", V1.as_bytes()), ("broken.js", BROKEN.as_bytes())]);
+    let output = tool(dir.path())
+        .args(["--format", "json", "--quiet"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    let json: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    let files = json["files"].as_array().unwrap();
+    assert_eq!(files.len(), 2);
+    assert_eq!(files[0]["path"], "a.js");
+    assert_eq!(files[0]["status"], "would-change");
+    let edit = &files[0]["edits"][0];
+    assert_eq!(edit["rule"], "toolbelt-import");
+    assert_eq!(edit["range"], serde_json::json!({"start": 0, "end": 5}));
+    assert_eq!(
+        edit["start"],
+        serde_json::json!({"line": 1, "column": 1, "utf16_column": 1})
+    );
+    assert_eq!(edit["text"], "import");
+    assert_eq!(files[1]["status"], "error");
+    assert_eq!(files[1]["error"]["line"], 2);
+    assert_eq!(json["summary"]["scanned"], 2);
+    assert_eq!(json["summary"]["errors"], 1);
+    assert!(output.stderr.is_empty());
+}
+
+#[test]
+fn github_format_prints_annotations() {
+    let dir = project(&[("a.js", b"const p = process.env.PORT;\n")]);
+    tool(dir.path())
+        .args(["--format", "github", "--check"])
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains("::warning file=a.js,line=1,endLine=1,col=1,title=faas-migrate (env-rename)::needs migrating"))
+        .stdout(predicate::str::contains(
+            "::error file=a.js,line=1,col=11,title=faas-migrate (env-rename manual)::`PORT` is reserved in V2",
+        ));
+}
+
+#[test]
+fn rules_can_be_listed_explained_selected_and_ignored() {
+    let here = Path::new(".");
+    tool(here)
+        .arg("--list-rules")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("env-rename"))
+        .stdout(predicate::str::contains("toolbelt-import"));
+    tool(here)
+        .args(["--explain", "env-rename"])
+        .assert()
+        .success()
+        .stdout(predicate::str::starts_with("# env-rename (auto)"))
+        .stdout(predicate::str::contains("## Limits"));
+    tool(here)
+        .args(["--explain", "nope"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "unknown rule `nope` (rules: toolbelt-import, env-rename)",
+        ));
+    let dir = project(&[("a.js", V1.as_bytes())]);
+    tool(dir.path())
+        .args(["--check", "--select", "env-rename"])
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains("(1 edit: env-rename)"));
+    tool(dir.path())
+        .args([
+            "--check",
+            "--ignore",
+            "env-rename,toolbelt-import",
+            "-j",
+            "1",
+        ])
+        .assert()
+        .success();
+}
