@@ -244,4 +244,41 @@ mod tests {
         assert_eq!(map_back(7, &edits), 6);
         assert_eq!(map_back(9, &edits), 6);
     }
+
+    /// Random passes of random edits: the composed edits always give the same text as applying
+    /// the passes one after another, and stay sorted and non-overlapping.
+    #[test]
+    fn compose_agrees_with_sequential_application_on_random_passes() {
+        let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
+        let mut next = |bound: usize| {
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            ((seed >> 33) as usize) % bound.max(1)
+        };
+        for _ in 0..500 {
+            let original: String = (0..next(40))
+                .map(|i| (b'a' + (i % 26) as u8) as char)
+                .collect();
+            let mut current = original.clone();
+            let mut composed: Vec<Edit> = Vec::new();
+            for _ in 0..1 + next(4) {
+                let mut edits = Vec::new();
+                for _ in 0..next(5) {
+                    let start = next(current.len() + 1);
+                    let end = (start + next(4)).min(current.len());
+                    let text: String = "XYZ"[..next(4)].to_string();
+                    edits.push(Edit::replace(start..end, text, "t"));
+                }
+                let pass = select(edits);
+                composed = compose(&composed, &current, &pass);
+                current = apply(&current, &pass);
+                assert_eq!(apply(&original, &composed), current);
+                assert!(
+                    composed.windows(2).all(|w| w[0].end <= w[1].start),
+                    "{composed:?}"
+                );
+            }
+        }
+    }
 }

@@ -68,6 +68,32 @@ pub fn by_name(name: &str) -> Option<&'static RuleInfo> {
     RULES.iter().copied().find(|r| r.name == name)
 }
 
+/// The length of the white space and comments at the start of `text`.
+pub fn trivia_len(text: &str) -> usize {
+    let mut rest = text;
+    loop {
+        let trimmed = rest.trim_start();
+        if let Some(comment) = trimmed.strip_prefix("//") {
+            rest = comment.find('\n').map_or("", |i| &comment[i..]);
+        } else if let Some(comment) = trimmed.strip_prefix("/*") {
+            match comment.find("*/") {
+                Some(i) => rest = &comment[i + 2..],
+                None => return text.len() - trimmed.len(),
+            }
+        } else {
+            return text.len() - trimmed.len();
+        }
+    }
+}
+
+/// Where the one token `token` stands in `text` with only white space and comments around it.
+pub fn lone_token(text: &str, token: &str) -> Option<usize> {
+    let at = trivia_len(text);
+    let after = at + token.len();
+    (text[at..].starts_with(token) && trivia_len(&text[after..]) == text.len() - after)
+        .then_some(at)
+}
+
 /// How the file writes code, so inserted code looks like the code around it.
 #[derive(Clone, Debug)]
 pub struct Style {
@@ -308,5 +334,20 @@ impl Visit for StatementRanges<'_> {
         self.ranges
             .push(self.parsed.range(swc_common::Spanned::span(decl)));
         decl.visit_children_with(self);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn trivia_is_white_space_and_comments() {
+        assert_eq!(trivia_len("  /* a */ // b\n  x"), 17);
+        assert_eq!(trivia_len("x"), 0);
+        assert_eq!(trivia_len(" /* open"), 1);
+        assert_eq!(lone_token(" /* c */ : ", ":"), Some(9));
+        assert_eq!(lone_token(" : x ", ":"), None);
+        assert_eq!(lone_token(" /* : */ ", ":"), None);
     }
 }

@@ -22,7 +22,7 @@
 //! rewritten. Every other `require("lp-faas-toolbelt")` (inside a function, `require(..).Toolbelt`,
 //! default values in the pattern, a `let` binding that is later reassigned) gets a marker.
 
-use super::{Context, RuleInfo};
+use super::{lone_token, Context, RuleInfo};
 use crate::finding::FixClass;
 use crate::tables;
 use swc_common::Spanned;
@@ -98,11 +98,12 @@ fn rewrite(cx: &mut Context, stmt: &Stmt) -> Option<swc_common::Span> {
                 let Pat::Ident(binding) = value.as_ref() else {
                     return None;
                 };
+                // `Toolbelt: TB` → `Toolbelt as TB`, keeping any comment around the colon.
                 let gap = cx.range(key.span()).end..cx.range(binding.span()).start;
-                if cx.source[gap.clone()].trim() != ":" {
-                    return None;
-                }
-                edits.push((gap, " as ".to_string()));
+                let colon = gap.start + lone_token(&cx.source[gap.clone()], ":")?;
+                let before = if colon == gap.start { " " } else { "" };
+                let after = if colon + 1 == gap.end { " " } else { "" };
+                edits.push((colon..colon + 1, format!("{before}as{after}")));
                 names.push(binding.id.sym.to_string());
             }
             _ => return None,
@@ -111,10 +112,11 @@ fn rewrite(cx: &mut Context, stmt: &Stmt) -> Option<swc_common::Span> {
     if var.kind != VarDeclKind::Const && reassigns(&cx.parsed.program, &names) {
         return None;
     }
-    // `= require("…")` must hold nothing but white space besides, so no comment is lost.
-    let tail = cx.range(pattern.span()).end..cx.range(call.span()).end;
-    let head = &cx.source[tail.start..cx.range(call.span()).start];
-    if head.trim() != "=" || cx.text(call.callee.span()) != "require" {
+    // `= require("…")` → `from "…"`: `=` and the call are replaced, comments around them stay.
+    let call_range = cx.range(call.span());
+    let gap = cx.range(pattern.span()).end..call_range.start;
+    let equals = gap.start + lone_token(&cx.source[gap.clone()], "=")?;
+    if cx.text(call.callee.span()) != "require" || cx.text(call.span()).contains("/*") || cx.text(call.span()).contains("//") {
         return None;
     }
     let quote = cx.text(literal.span()).chars().next().unwrap_or('"');
@@ -125,7 +127,11 @@ fn rewrite(cx: &mut Context, stmt: &Stmt) -> Option<swc_common::Span> {
     for (range, text) in edits {
         cx.replace(range, text);
     }
-    cx.replace(tail, format!(" from {quote}{v2}{quote}"));
+    let needs_space = |c: Option<char>| c.is_some_and(|c| !c.is_whitespace());
+    let before = if needs_space(cx.source[..equals].chars().next_back()) { " " } else { "" };
+    let after = if needs_space(cx.source[equals + 1..].chars().next()) { " " } else { "" };
+    cx.replace(equals..equals + 1, format!("{before}from{after}"));
+    cx.replace(call_range, format!("{quote}{v2}{quote}"));
     Some(call.span())
 }
 

@@ -1,0 +1,14 @@
+'use strict';
+/* leading block */ import { /* a */ Toolbelt /* b */, LpServices as /* c */ services } from "core-functions-toolbelt"; // trailing
+// above the destructuring
+const {
+  // the brand
+  X_LIVEPERSON_BRAND_ID: BRAND_ID, /* after brand */
+  /* before uuid */ X_LIVEPERSON_FUNCTION_UUID: LAMBDA_UUID = "none", // default
+} = process.env; // trailing
+
+function lambda(input, callback) {
+  const domain = process.env /* between */ .X_LIVEPERSON_CSDS_DOMAIN; // domain
+  const other = process.env[/* inside */ "X_LIVEPERSON_BRAND_ID" /* too */];
+  callback(null, { BRAND_ID, LAMBDA_UUID, domain, other, services, t: typeof Toolbelt });
+}
