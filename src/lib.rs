@@ -18,9 +18,9 @@
 //!     result.output,
 //!     "import { Toolbelt } from 'core-functions-toolbelt';\nconst brand = process.env.X_LIVEPERSON_BRAND_ID;\n"
 //! );
-//! assert_eq!(result.edits.len(), 3);
-//! assert_eq!(result.edits[2].rule, "env-rename");
-//! assert_eq!(result.edits[2].start.line, 2);
+//! assert_eq!(result.edits.len(), 4);
+//! assert_eq!(result.edits[3].rule, "env-rename");
+//! assert_eq!(result.edits[3].start.line, 2);
 //! assert!(result.findings.is_empty());
 //! ```
 

@@ -48,7 +48,7 @@ fn default_mode_prints_a_diff_and_writes_nothing() {
             "+  callback(null, process.env.X_LIVEPERSON_BRAND_ID);",
         ))
         .stderr(predicate::str::contains(
-            "1 file scanned, 1 would change (3 edits), 0 findings, 0 errors",
+            "1 file scanned, 1 would change (4 edits), 0 findings, 0 errors",
         ));
     assert_eq!(read(&dir, "functions/route/index.js"), V1);
 }
@@ -61,7 +61,7 @@ fn check_fails_while_work_remains_and_prints_no_diff() {
         .assert()
         .code(1)
         .stdout(predicate::str::contains(
-            "a.js: would be migrated (3 edits: env-rename, toolbelt-import)",
+            "a.js: would be migrated (4 edits: env-rename, toolbelt-import)",
         ))
         .stdout(predicate::str::contains("b.js").not())
         .stdout(predicate::str::contains("---").not());
@@ -97,7 +97,7 @@ fn write_migrates_in_place_and_a_second_run_has_nothing_to_do() {
         .assert()
         .success()
         .stderr(predicate::str::contains(
-            "functions/a/index.js: migrated (3 edits: env-rename, toolbelt-import)",
+            "functions/a/index.js: migrated (4 edits: env-rename, toolbelt-import)",
         ))
         .stderr(predicate::str::contains("1 migrated"));
     assert_eq!(read(&dir, "functions/a/index.js"), V2);
@@ -223,7 +223,7 @@ fn a_syntax_error_is_reported_and_the_other_files_are_still_migrated() {
             "broken.js:2:27: error: syntax error: Expected ',', got ';'",
         ))
         .stderr(predicate::str::contains(
-            "3 files scanned, 2 migrated (6 edits), 0 findings, 1 error",
+            "3 files scanned, 2 migrated (8 edits), 0 findings, 1 error",
         ));
     assert_eq!(read(&dir, "a.js"), V2);
     assert_eq!(read(&dir, "c.js"), V2);
