@@ -7,7 +7,7 @@ use std::path::Path;
 use tempfile::TempDir;
 
 const V1: &str = "const { Toolbelt } = require(\"lp-faas-toolbelt\");\n\nfunction lambda(input, callback) {\n  callback(null, process.env.BRAND_ID);\n}\n";
-const V2: &str = "import { Toolbelt } from \"core-functions-toolbelt\";\n\nfunction lambda(input, callback) {\n  callback(null, process.env.X_LIVEPERSON_BRAND_ID);\n}\n";
+const V2: &str = "import { Toolbelt } from \"core-functions-toolbelt\";\n\nasync function lambda(input) {\n  return process.env.X_LIVEPERSON_BRAND_ID;\n}\n";
 const BROKEN: &str =
     "function lambda(input, callback) {\n  callback(null, { a: 1, };\n  process.env.BRAND_ID;\n}\n";
 
@@ -44,11 +44,12 @@ fn default_mode_prints_a_diff_and_writes_nothing() {
         .stdout(predicate::str::contains(
             "+import { Toolbelt } from \"core-functions-toolbelt\";",
         ))
+        .stdout(predicate::str::contains("+async function lambda(input) {"))
         .stdout(predicate::str::contains(
-            "+  callback(null, process.env.X_LIVEPERSON_BRAND_ID);",
+            "+  return process.env.X_LIVEPERSON_BRAND_ID;",
         ))
         .stderr(predicate::str::contains(
-            "1 file scanned, 1 would change (4 edits), 0 findings, 0 errors",
+            "1 file scanned, 1 would change (7 edits), 0 findings, 0 errors",
         ));
     assert_eq!(read(&dir, "functions/route/index.js"), V1);
 }
@@ -61,7 +62,7 @@ fn check_fails_while_work_remains_and_prints_no_diff() {
         .assert()
         .code(1)
         .stdout(predicate::str::contains(
-            "a.js: would be migrated (4 edits: env-rename, toolbelt-import)",
+            "a.js: would be migrated (7 edits: env-rename, handler-callback, toolbelt-import)",
         ))
         .stdout(predicate::str::contains("b.js").not())
         .stdout(predicate::str::contains("---").not());
@@ -97,7 +98,7 @@ fn write_migrates_in_place_and_a_second_run_has_nothing_to_do() {
         .assert()
         .success()
         .stderr(predicate::str::contains(
-            "functions/a/index.js: migrated (4 edits: env-rename, toolbelt-import)",
+            "functions/a/index.js: migrated (7 edits: env-rename, handler-callback, toolbelt-import)",
         ))
         .stderr(predicate::str::contains("1 migrated"));
     assert_eq!(read(&dir, "functions/a/index.js"), V2);
@@ -223,7 +224,7 @@ fn a_syntax_error_is_reported_and_the_other_files_are_still_migrated() {
             "broken.js:2:27: error: syntax error: Expected ',', got ';'",
         ))
         .stderr(predicate::str::contains(
-            "3 files scanned, 2 migrated (8 edits), 0 findings, 1 error",
+            "3 files scanned, 2 migrated (14 edits), 0 findings, 1 error",
         ));
     assert_eq!(read(&dir, "a.js"), V2);
     assert_eq!(read(&dir, "c.js"), V2);
@@ -362,7 +363,7 @@ fn rules_can_be_listed_explained_selected_and_ignored() {
         .assert()
         .code(2)
         .stderr(predicate::str::contains(
-            "unknown rule `nope` (rules: toolbelt-import, env-rename)",
+            "unknown rule `nope` (rules: toolbelt-import, env-rename, handler-callback)",
         ));
     let dir = project(&[("a.js", V1.as_bytes())]);
     tool(dir.path())
@@ -374,7 +375,7 @@ fn rules_can_be_listed_explained_selected_and_ignored() {
         .args([
             "--check",
             "--ignore",
-            "env-rename,toolbelt-import",
+            "env-rename,toolbelt-import,handler-callback",
             "-j",
             "1",
         ])

@@ -23,7 +23,7 @@ macro_rules! rules {
     };
 }
 
-rules![toolbelt_import, env_rename];
+rules![toolbelt_import, env_rename, handler_callback];
 
 /// A rule's identity and entry points.
 pub struct RuleInfo {
@@ -99,15 +99,27 @@ pub fn lone_token(text: &str, token: &str) -> Option<usize> {
 pub struct Style {
     /// The line ending the file mostly uses.
     pub eol: &'static str,
+    /// The quote the file mostly uses for strings.
+    pub quote: char,
 }
 
 impl Style {
     pub fn detect(text: &str) -> Style {
         let lf = text.matches('\n').count();
         let crlf = text.matches("\r\n").count();
+        let single = text.matches('\'').count();
+        let double = text.matches('"').count();
         Style {
             eol: if crlf * 2 > lf { "\r\n" } else { "\n" },
+            quote: if single > double { '\'' } else { '"' },
         }
+    }
+
+    /// A string literal in the file's quote style.
+    pub fn string(&self, text: &str) -> String {
+        let q = self.quote;
+        let escaped = text.replace('\\', "\\\\").replace(q, &format!("\\{q}"));
+        format!("{q}{escaped}{q}")
     }
 }
 
@@ -193,6 +205,19 @@ impl<'a> Context<'a> {
             message: message.into(),
             range,
             marker: false,
+        });
+    }
+
+    /// Reports a `manual` finding whose marker the rule writes itself, as part of an edit (use
+    /// [`crate::finding::marker_text`]).
+    pub fn manual_with_marker(&mut self, span: Span, message: impl Into<String>) {
+        let range = self.range(span);
+        self.findings.push(PassFinding {
+            rule: self.rule.name,
+            class: FixClass::Manual,
+            message: message.into(),
+            range,
+            marker: true,
         });
     }
 

@@ -140,7 +140,7 @@ fn require_of(call: &CallExpr) -> Option<(String, &Str)> {
     let Callee::Expr(callee) = &call.callee else {
         return None;
     };
-    if !callee.as_ident().is_some_and(|i| &*i.sym == "require") {
+    if callee.as_ident().is_none_or(|i| &*i.sym != "require") {
         return None;
     }
     let [arg] = call.args.as_slice() else {

@@ -7,8 +7,8 @@ const {
   /* before uuid */ X_LIVEPERSON_FUNCTION_UUID: LAMBDA_UUID = "none", // default
 } = process.env; // trailing
 
-function lambda(input, callback) {
+async function lambda(input) {
   const domain = process.env /* between */ .X_LIVEPERSON_CSDS_DOMAIN; // domain
   const other = process.env[/* inside */ "X_LIVEPERSON_BRAND_ID" /* too */];
-  callback(null, { BRAND_ID, LAMBDA_UUID, domain, other, services, t: typeof Toolbelt });
+  return { BRAND_ID, LAMBDA_UUID, domain, other, services, t: typeof Toolbelt };
 }

@@ -6,7 +6,7 @@ const httpClient = Toolbelt.HTTPClient();
 
 const ROUTING_URL = "https://routing.example.com/api/route";
 
-async function lambda(input, callback) {
+async function lambda(input) {
   const { X_LIVEPERSON_BRAND_ID: BRAND_ID, X_LIVEPERSON_FUNCTION_UUID: LAMBDA_UUID } = process.env;
   try {
     const route = await httpClient(ROUTING_URL, {
@@ -14,8 +14,8 @@ async function lambda(input, callback) {
       json: true,
       body: { brand: BRAND_ID, function: LAMBDA_UUID, skill: input.payload.skill },
     });
-    callback(null, { skill: route.skill, service: LpServices.AGENT_VEP });
+    return { skill: route.skill, service: LpServices.AGENT_VEP };
   } catch (err) {
-    callback(err, null);
+    throw err;
   }
 }

@@ -1,0 +1,3 @@
+async function lambda(input) {
+  return { ok: true };
+}

@@ -1,0 +1,3 @@
+function lambda(input, callback) {
+	setTimeout(() => callback(null, "late"), 10);
+}

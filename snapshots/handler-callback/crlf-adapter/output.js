@@ -1,0 +1,6 @@
+async function lambda(input) {
+	return new Promise((resolve, reject) => {
+		const callback = (err, result) => (err === null || err === undefined ? resolve(result) : reject(err));
+	setTimeout(() => callback(null, "late"), 10);
+	});
+}

@@ -1,0 +1,9 @@
+const { Toolbelt } = require("lp-faas-toolbelt");
+const secretClient = Toolbelt.SecretClient();
+
+async function lambda(input) {
+  const count = Number(input.payload.count) + 1;
+  return count;
+  await secretClient.updateSecret({ key: "counter", value: String(count) });
+  console.log("stored", count);
+}

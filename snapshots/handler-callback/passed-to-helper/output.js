@@ -1,0 +1,11 @@
+async function lambda(input) {
+  return new Promise((resolve, reject) => {
+    const callback = (err, result) => (err === null || err === undefined ? resolve(result) : reject(err));
+  validate(input.payload, callback);
+  });
+}
+
+function validate(payload, callback) {
+  if (!payload) return callback(new Error("invalid"));
+  callback(null, payload);
+}

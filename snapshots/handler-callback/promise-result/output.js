@@ -1,0 +1,5 @@
+const main = async (payload) => ({ echoed: payload });
+
+async function lambda(input) {
+  return main(input.payload);
+}
