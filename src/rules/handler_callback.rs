@@ -51,6 +51,8 @@
 //!   that reads `arguments` gets a marker instead.
 //! - Only a top-level `function lambda` declaration is migrated; other handler shapes get a marker.
 
+mod chain;
+
 use super::{Context, RuleInfo};
 use crate::finding::FixClass;
 use std::collections::HashSet;
@@ -117,13 +119,26 @@ fn check(cx: &mut Context) {
         frames: Vec::new(),
         caught: Vec::new(),
         found: Vec::new(),
+        chains: Vec::new(),
+        unwrap: unwrappable(cx, body, &callback_name),
     };
     sites.list(&body.stmts);
+    // Promise chains first: once they are `await`s, their callback calls are plain statements
+    // that the next pass rewrites.
+    let mut converted = false;
+    for &(chain_stmt, in_try_catch) in &sites.chains {
+        converted |= chain::convert(cx, chain_stmt, body, &callback_name, in_try_catch);
+    }
+    if converted {
+        make_async(cx, stmt, function);
+        return;
+    }
+    let unwrap = std::mem::take(&mut sites.unwrap);
     let sites = sites.found;
     let uses = count_idents(body, &callback_name);
     let direct = uses == sites.len()
         && !sites.is_empty()
-        && sites.iter().all(|s| !s.in_finally && rewrite(cx, s).is_some());
+        && sites.iter().all(|s| s.dropped || (!s.in_finally && rewrite(cx, s).is_some()));
 
     // The signature: drop the callback parameter and make the handler async.
     let gap = cx.range(input.span()).end..cx.range(callback.span()).start;
@@ -142,7 +157,10 @@ fn check(cx: &mut Context) {
             cx.replace(range, text);
         }
         make_async(cx, stmt, function);
-        for site in &sites {
+        for &pos in &unwrap {
+            unwrap_try(cx, body, pos);
+        }
+        for site in sites.iter().filter(|s| !s.dropped) {
             for (range, text) in rewrite(cx, site).expect("checked above") {
                 cx.replace(range, text);
             }
@@ -259,6 +277,142 @@ fn first_line(text: &str) -> &str {
     }
 }
 
+/// `try` statements of the handler whose `catch (e)` only calls `callback(e)` (no `finally`),
+/// laid out one statement a line so that the block can be unwrapped line by line. Such a `try` is
+/// the same as its block once the callback call is a `throw e`.
+fn unwrappable(cx: &Context, body: &FunctionBody, callback: &str) -> HashSet<swc_common::BytePos> {
+    struct Find<'c, 'a> {
+        cx: &'c Context<'a>,
+        callback: &'c str,
+        found: HashSet<swc_common::BytePos>,
+    }
+    impl Visit for Find<'_, '_> {
+        fn visit_try_stmt(&mut self, t: &TryStmt) {
+            if t.finalizer.is_none() && try_layout(self.cx, t).is_some() {
+                if let Some(handler) = &t.handler {
+                    let param = handler.param.as_ref().and_then(|p| p.as_ident());
+                    let only_call = match handler.body.stmts.as_slice() {
+                        [stmt] => site_call(stmt, self.callback),
+                        _ => None,
+                    };
+                    if let (Some(param), Some((call, _))) = (param, only_call) {
+                        let passes_error = match call.args.as_slice() {
+                            [e] | [e, _] => e.expr.as_ident().is_some_and(|i| i.sym == param.id.sym),
+                            _ => false,
+                        };
+                        let result_pure = call.args.get(1).is_none_or(|a| is_pure(&a.expr));
+                        if passes_error && result_pure && call.args.iter().all(|a| a.spread.is_none()) {
+                            self.found.insert(t.span.lo);
+                        }
+                    }
+                }
+            }
+            t.visit_children_with(self);
+        }
+        fn visit_function(&mut self, _: &Function) {}
+        fn visit_arrow_expr(&mut self, _: &ArrowExpr) {}
+    }
+    let mut find = Find {
+        cx,
+        callback,
+        found: HashSet::new(),
+    };
+    body.visit_with(&mut find);
+    find.found
+}
+
+/// The line ranges of `try {` / the block / `} catch (e) { … }` when each stands on its own lines.
+struct TryLayout {
+    /// The `try {` line, with its line ending.
+    head: std::ops::Range<usize>,
+    /// The lines of the block.
+    block: std::ops::Range<usize>,
+    /// From the line of the block's `}` to the end of the catch's line, with its line ending.
+    tail: std::ops::Range<usize>,
+}
+
+fn try_layout(cx: &Context, t: &TryStmt) -> Option<TryLayout> {
+    let src = cx.source;
+    let line_start = |at: usize| src[..at].rfind('\n').map_or(0, |i| i + 1);
+    let line_end = |at: usize| src[at..].find('\n').map_or(src.len(), |i| at + i + 1);
+    let only_space = |r: std::ops::Range<usize>| src[r].trim().is_empty();
+    let start = cx.range(t.span).start;
+    let block = cx.range(t.block.span);
+    let handler = t.handler.as_ref()?;
+    let end = cx.range(handler.span).end;
+    let head = line_start(start)..line_end(block.start);
+    let close = block.end - 1;
+    let tail = line_start(close)..line_end(end);
+    let ok = only_space(head.start..start)
+        && src[start..block.start].trim() == "try"
+        && only_space(block.start + 1..head.end)
+        && only_space(tail.start..close)
+        && src[end..tail.end].trim().trim_end_matches(';').is_empty()
+        && head.end <= tail.start;
+    ok.then_some(TryLayout {
+        block: head.end..tail.start,
+        head,
+        tail,
+    })
+}
+
+/// Replaces a `try` with its block, one indentation step shallower.
+fn unwrap_try(cx: &mut Context, body: &FunctionBody, pos: swc_common::BytePos) {
+    struct Find(swc_common::BytePos, Option<TryStmt>);
+    impl Visit for Find {
+        fn visit_try_stmt(&mut self, t: &TryStmt) {
+            if t.span.lo == self.0 {
+                self.1 = Some(t.clone());
+            }
+            t.visit_children_with(self);
+        }
+    }
+    let mut find = Find(pos, None);
+    body.visit_with(&mut find);
+    let Some(t) = find.1 else { return };
+    let Some(layout) = try_layout(cx, &t) else { return };
+    let outer = cx.indent_at(layout.head.start).to_string();
+    let inner = t
+        .block
+        .stmts
+        .first()
+        .map(|s| cx.indent_at(cx.range(s.span()).start).to_string())
+        .unwrap_or_default();
+    let Some(unit) = inner.strip_prefix(outer.as_str()).filter(|u| !u.is_empty()).map(str::len) else {
+        return;
+    };
+    let templates = multiline_templates(cx, &t.block);
+    cx.replace(layout.head, "");
+    cx.replace(layout.tail, "");
+    let mut at = layout.block.start;
+    while at < layout.block.end {
+        let next = cx.source[at..].find('\n').map_or(cx.source.len(), |i| at + i + 1);
+        let line = &cx.source[at..next];
+        let inside_template = templates.iter().any(|r| r.start < at && at < r.end);
+        if !inside_template && line.starts_with(inner.as_str()) {
+            cx.replace(at + outer.len()..at + outer.len() + unit, "");
+        }
+        at = next;
+    }
+}
+
+/// The byte ranges of template literals that span lines.
+fn multiline_templates(cx: &Context, block: &BlockStmt) -> Vec<std::ops::Range<usize>> {
+    struct Find<'c, 'a>(&'c Context<'a>, Vec<std::ops::Range<usize>>);
+    impl Visit for Find<'_, '_> {
+        fn visit_tpl(&mut self, t: &Tpl) {
+            let r = self.0.range(t.span);
+            if self.0.source[r.clone()].contains('\n') {
+                self.1.push(r);
+            }
+            t.visit_children_with(self);
+        }
+    }
+    let mut find = Find(cx, Vec::new());
+    block.visit_with(&mut find);
+    find.1
+}
+
 /// A callback call that is a statement of the handler's own body.
 struct Site<'a> {
     stmt: &'a Stmt,
@@ -274,6 +428,8 @@ struct Site<'a> {
     effect_after: Option<Span>,
     /// The next statement in the same list.
     next: Option<&'a Stmt>,
+    /// The call goes with the `try`/`catch` around it (see [`unwrappable`]).
+    dropped: bool,
 }
 
 /// What happens, in V1, after a statement.
@@ -298,6 +454,11 @@ struct Sites<'a, 'n> {
     frames: Vec<Frame<'a>>,
     caught: Vec<String>,
     found: Vec<Site<'a>>,
+    /// Statements that are `.then`/`.catch` chains using the callback, after which nothing
+    /// runs, and whether they sit in a `try` with a `catch`.
+    chains: Vec<(&'a Stmt, bool)>,
+    /// `try` statements whose `catch` only hands the error to the callback, by position.
+    unwrap: HashSet<swc_common::BytePos>,
 }
 
 impl<'a> Sites<'a, '_> {
@@ -322,7 +483,13 @@ impl<'a> Sites<'a, '_> {
                 caught: self.caught.clone(),
                 effect_after,
                 next,
+                dropped: false,
             });
+            return;
+        }
+        if self.is_chain(stmt) && self.nothing_after() {
+            let in_try_catch = self.frames.iter().any(|f| matches!(f, Frame::TryCatch));
+            self.chains.push((stmt, in_try_catch));
             return;
         }
         match stmt {
@@ -341,6 +508,24 @@ impl<'a> Sites<'a, '_> {
                 self.frames.push(Frame::Loop(stmt));
                 self.stmt(body, !body.is_block(), None);
                 self.frames.pop();
+            }
+            Stmt::Try(t) if self.unwrap.contains(&t.span.lo) => {
+                // `try { … } catch (e) { callback(e); }` becomes its block: errors propagate.
+                self.list(&t.block.stmts);
+                let handler = t.handler.as_ref().expect("unwrappable try has a catch");
+                let call_stmt = &handler.body.stmts[0];
+                let (call, _) = site_call(call_stmt, self.callback).expect("unwrappable catch calls back");
+                self.found.push(Site {
+                    stmt: call_stmt,
+                    call,
+                    bare: false,
+                    in_try_catch: false,
+                    in_finally: false,
+                    caught: Vec::new(),
+                    effect_after: None,
+                    next: None,
+                    dropped: true,
+                });
             }
             Stmt::Try(t) => {
                 let frames = self.frames.len();
@@ -380,6 +565,37 @@ impl<'a> Sites<'a, '_> {
             Stmt::Labeled(l) => self.stmt(&l.body, bare, next),
             _ => {}
         }
+    }
+
+    /// A `….then(…)` or `….catch(…)` statement that mentions the callback.
+    fn is_chain(&self, stmt: &Stmt) -> bool {
+        let expr = match stmt {
+            Stmt::Expr(e) => e.expr.as_ref(),
+            Stmt::Return(ReturnStmt { arg: Some(arg), .. }) => arg.as_ref(),
+            _ => return false,
+        };
+        let Expr::Call(call) = expr else {
+            return false;
+        };
+        let is_step = call
+            .callee
+            .as_expr()
+            .and_then(|c| c.as_member())
+            .and_then(|m| m.prop.as_ident())
+            .is_some_and(|p| &*p.sym == "then" || &*p.sym == "catch");
+        is_step && count_idents(expr, self.callback) > 0
+    }
+
+    /// No statement runs after the current one (and it is not in a loop).
+    fn nothing_after(&self) -> bool {
+        let empty = |stmts: &[Stmt]| stmts.iter().all(|s| matches!(s, Stmt::Empty(_)));
+        self.frames.iter().all(|f| match f {
+            Frame::Rest(stmts) => empty(stmts),
+            Frame::Cases(cases) => cases.iter().all(|c| empty(&c.cons)),
+            Frame::Finally(block) => empty(&block.stmts),
+            Frame::Loop(_) => false,
+            Frame::TryCatch | Frame::InFinally => true,
+        })
     }
 
     /// The first code with effects that V1 runs after the current statement, following the
@@ -643,18 +859,21 @@ fn local_names(body: &FunctionBody) -> HashSet<String> {
     names.0
 }
 
-fn count_idents(body: &FunctionBody, name: &str) -> usize {
-    struct Count<'a>(&'a str, usize);
-    impl Visit for Count<'_> {
-        fn visit_ident(&mut self, i: &Ident) {
-            if &*i.sym == self.0 {
-                self.1 += 1;
-            }
+/// How often `name` occurs as an identifier in `node`.
+fn count_idents<'a, N: VisitWith<Count<'a>>>(node: &N, name: &'a str) -> usize {
+    let mut count = Count(name, 0);
+    node.visit_with(&mut count);
+    count.1
+}
+
+struct Count<'a>(&'a str, usize);
+
+impl Visit for Count<'_> {
+    fn visit_ident(&mut self, i: &Ident) {
+        if &*i.sym == self.0 {
+            self.1 += 1;
         }
     }
-    let mut count = Count(name, 0);
-    body.visit_with(&mut count);
-    count.1
 }
 
 /// Whether the handler's own code (not nested non-arrow functions) reads `name`.

@@ -8,14 +8,10 @@ const ROUTING_URL = "https://routing.example.com/api/route";
 
 async function lambda(input) {
   const { X_LIVEPERSON_BRAND_ID: BRAND_ID, X_LIVEPERSON_FUNCTION_UUID: LAMBDA_UUID } = process.env;
-  try {
-    const route = await httpClient(ROUTING_URL, {
-      method: "POST",
-      json: true,
-      body: { brand: BRAND_ID, function: LAMBDA_UUID, skill: input.payload.skill },
-    });
-    return { skill: route.skill, service: LpServices.AGENT_VEP };
-  } catch (err) {
-    throw err;
-  }
+  const route = await httpClient(ROUTING_URL, {
+    method: "POST",
+    json: true,
+    body: { brand: BRAND_ID, function: LAMBDA_UUID, skill: input.payload.skill },
+  });
+  return { skill: route.skill, service: LpServices.AGENT_VEP };
 }
