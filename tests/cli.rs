@@ -362,7 +362,7 @@ fn rules_can_be_listed_explained_selected_and_ignored() {
         .assert()
         .code(2)
         .stderr(predicate::str::contains(
-            "unknown rule `nope` (rules: toolbelt-import, env-rename)",
+            "unknown rule `nope` (rules: toolbelt-import, env-rename, config-env, config-event, config-dependencies, settings-whitelist, settings-secrets)",
         ));
     let dir = project(&[("a.js", V1.as_bytes())]);
     tool(dir.path())
