@@ -165,13 +165,13 @@ impl ModuleTable {
 /// An event name or id compared the way `rules/events.toml` says: lower case, `_` and `-` read
 /// as spaces.
 fn event_words(event: &str) -> String {
-    event.trim().to_lowercase().replace(['_', '-'], " ")
+    event.to_lowercase().replace(['_', '-'], " ")
 }
 
 impl EventTable {
     /// Whether a config.json `event` is a chat event.
     pub fn is_chat(&self, event: &str) -> bool {
-        let event = event_words(event);
+        let event = event_words(event.trim());
         self.chat_events.iter().any(|e| event_words(e) == event)
             || self
                 .chat_prefixes

@@ -259,6 +259,34 @@ mod tests {
         assert_eq!(error.location().unwrap().line, 2);
     }
 
+    fn finding(rule: &'static str, message: &str, at: usize) -> PassFinding {
+        PassFinding {
+            rule,
+            class: crate::FixClass::Manual,
+            message: message.into(),
+            range: at..at + 1,
+            marker: false,
+        }
+    }
+
+    #[test]
+    fn output_places_pair_findings_by_rule_message_and_order() {
+        let first = [
+            finding("a", "x", 10),
+            finding("a", "x", 20),
+            finding("a", "y", 30),
+            finding("b", "z", 40),
+        ];
+        let last = [
+            finding("a", "x", 5),
+            finding("a", "x", 8),
+            finding("a", "y", 9),
+            finding("a", "y", 12),
+        ];
+        // `y` was reported twice at the end: no pairing; `z` not at all.
+        assert_eq!(output_places(&first, &last), [Some(5), Some(8), None, None]);
+    }
+
     #[test]
     fn a_file_no_rule_can_touch_is_returned_as_it_is() {
         let text = "{ \"name\": \"x\" }";
