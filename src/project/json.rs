@@ -264,6 +264,12 @@ impl Layout {
     }
 }
 
+/// A cheap text test for a rule's `applies`: whether `text` may hold an object key `key` (plain
+/// ASCII letters). Such a key is written either as it is or with `\u` escapes.
+pub fn may_have_key(text: &str, key: &str) -> bool {
+    text.contains(key) || text.contains("\\u")
+}
+
 /// The offset where the line holding `offset` starts.
 pub fn line_start(text: &str, offset: usize) -> usize {
     text[..offset].rfind('\n').map_or(0, |i| i + 1)
@@ -326,6 +332,15 @@ mod tests {
         let c = members[1].value.member("c").unwrap();
         assert_eq!(c.value.as_str(), Some("x\"y"));
         assert_eq!(&text[c.value.range.clone()], "\"x\\\"y\"");
+    }
+
+    #[test]
+    fn keys_may_be_escaped() {
+        assert!(may_have_key(r#"{"event": 1}"#, "event"));
+        assert!(!may_have_key(r#"{"name": "x"}"#, "event"));
+        let escaped = r#"{"\u0065vent": "Chat Post Survey"}"#;
+        assert!(may_have_key(escaped, "event"));
+        assert!(parse(escaped).unwrap().member("event").is_some());
     }
 
     #[test]

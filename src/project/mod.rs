@@ -287,6 +287,39 @@ mod tests {
         assert_eq!(output_places(&first, &last), [Some(5), Some(8), None, None]);
     }
 
+    fn breaks_the_json(cx: &mut ProjectContext) {
+        let at = cx.root.range.start;
+        cx.replace(at..at + 1, "[");
+    }
+
+    static BROKEN_RULE: RuleInfo = RuleInfo {
+        name: "broken-rule",
+        class: crate::FixClass::Auto,
+        summary: "",
+        applies: |_| true,
+        check: Check::Project(ProjectFile::Config, breaks_the_json),
+        source: "",
+    };
+
+    #[test]
+    fn a_rule_that_breaks_the_json_is_named_and_nothing_changes() {
+        let options = Options {
+            rules: vec![&BROKEN_RULE],
+            ..Options::default()
+        };
+        let error = migrate("{\n  \"a\": 1\n}\n", ProjectFile::Config, &options).unwrap_err();
+        let Error::Internal { rules, message } = error else {
+            panic!("{error:?}")
+        };
+        assert_eq!(rules, ["broken-rule"]);
+        assert!(
+            message.starts_with("the migrated file is not valid JSON"),
+            "{message}"
+        );
+        // A rule for the other kind of project file does not run.
+        assert!(migrate("{}", ProjectFile::Settings, &options).is_ok());
+    }
+
     #[test]
     fn a_file_no_rule_can_touch_is_returned_as_it_is() {
         let text = "{ \"name\": \"x\" }";

@@ -32,7 +32,7 @@
 
 use super::{Check, ProjectContext, RuleInfo};
 use crate::finding::FixClass;
-use crate::project::json::{Kind, Value};
+use crate::project::json::{self, Kind, Value};
 use crate::project::ProjectFile;
 use crate::tables;
 use std::ops::Range;
@@ -41,7 +41,7 @@ pub(super) const INFO: RuleInfo = RuleInfo {
     name: "config-dependencies",
     class: FixClass::Manual,
     summary: "dependencies that V2 does not provide (lodash, ...) are reported, with the replacement",
-    applies: |source| source.contains("\"dependencies\""),
+    applies: |source| json::may_have_key(source, "dependencies"),
     check: Check::Project(ProjectFile::Config, check),
     source: include_str!("config_dependencies.rs"),
 };

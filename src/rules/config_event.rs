@@ -27,6 +27,7 @@
 
 use super::{Check, ProjectContext, RuleInfo};
 use crate::finding::FixClass;
+use crate::project::json;
 use crate::project::ProjectFile;
 use crate::tables;
 
@@ -34,7 +35,7 @@ pub(super) const INFO: RuleInfo = RuleInfo {
     name: "config-event",
     class: FixClass::Manual,
     summary: "a chat event (e.g. Chat Post Survey) is reported: V2 has no chat events",
-    applies: |source| source.contains("\"event\""),
+    applies: |source| json::may_have_key(source, "event"),
     check: Check::Project(ProjectFile::Config, check),
     source: include_str!("config_event.rs"),
 };

@@ -28,7 +28,7 @@
 
 use super::{Check, ProjectContext, RuleInfo};
 use crate::finding::FixClass;
-use crate::project::json::Kind;
+use crate::project::json::{self, Kind};
 use crate::project::ProjectFile;
 use crate::tables;
 
@@ -36,7 +36,7 @@ pub(super) const INFO: RuleInfo = RuleInfo {
     name: "settings-secrets",
     class: FixClass::Manual,
     summary: "secrets with the reserved LIVEPERSON_DEFAULT_ prefix, and V1 system secrets, are reported",
-    applies: |source| source.contains("\"secrets\""),
+    applies: |source| json::may_have_key(source, "secrets"),
     check: Check::Project(ProjectFile::Settings, check),
     source: include_str!("settings_secrets.rs"),
 };

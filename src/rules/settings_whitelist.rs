@@ -29,13 +29,14 @@
 
 use super::{Check, ProjectContext, RuleInfo};
 use crate::finding::FixClass;
+use crate::project::json;
 use crate::project::ProjectFile;
 
 pub(super) const INFO: RuleInfo = RuleInfo {
     name: "settings-whitelist",
     class: FixClass::Auto,
     summary: "the domain whitelist goes: V2 functions have direct network access",
-    applies: |source| source.contains("\"whitelist\""),
+    applies: |source| json::may_have_key(source, "whitelist"),
     check: Check::Project(ProjectFile::Settings, check),
     source: include_str!("settings_whitelist.rs"),
 };
