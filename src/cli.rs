@@ -1,7 +1,7 @@
 //! The command line: a thin layer over [`crate::migrate`].
 
 use crate::discover::{self, Discovered};
-use crate::report::{self, Counts, Done, FileError, Format, Mode, Rendered};
+use crate::report::{self, Counts, Done, FileError, FileSummary, Format, Mode, Rendered};
 use crate::write::{atomic_write, DirtyFiles};
 use crate::{migrate, rules, Options};
 use clap::{ArgAction, Parser, ValueEnum};
@@ -22,8 +22,9 @@ use std::time::Instant;
 #[derive(Debug, Parser)]
 #[command(name = "faas-migrate", version, about, long_about = None, after_help = AFTER_HELP)]
 pub struct Args {
-    /// Files or directories to migrate (directories are walked for .js, .cjs and .mjs files,
-    /// respecting .gitignore and skipping node_modules).
+    /// Files or directories to migrate (directories are walked for .js, .cjs and .mjs files and
+    /// an lpf project's functions/<name>/config.json and functions/settings.json, respecting
+    /// .gitignore and skipping node_modules).
     #[arg(default_value = ".")]
     pub paths: Vec<PathBuf>,
 
@@ -43,6 +44,11 @@ pub struct Args {
     /// NAME is the file name used in messages.
     #[arg(long, value_name = "NAME")]
     pub stdin_filename: Option<PathBuf>,
+
+    /// Also write a Markdown migration report to FILE.md: per function, what changed and what
+    /// needs a person, with links to the lines.
+    #[arg(long, value_name = "FILE.md", conflicts_with = "stdin_filename")]
+    pub report: Option<PathBuf>,
 
     /// Output format of findings and edits.
     #[arg(long, value_enum, default_value_t = Format::Text)]
@@ -82,6 +88,7 @@ Examples:
   faas-migrate functions/             show what would change
   faas-migrate --write functions/     migrate in place
   faas-migrate --check .              in CI: fail while anything is left to migrate
+  faas-migrate --report report.md .   also write a Markdown report for sign-off
   faas-migrate --explain env-rename   what a rule does and cannot do";
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -118,7 +125,14 @@ pub fn run(args: Args) -> ExitCode {
 fn main(args: &Args, out: &mut impl Write, err: &mut impl Write) -> Result<ExitCode, String> {
     if args.list_rules {
         for rule in rules::RULES {
-            let _ = writeln!(out, "{:<18} {:<7} {}", rule.name, rule.class, rule.summary);
+            let _ = writeln!(
+                out,
+                "{:<20} {:<7} {:<14} {}",
+                rule.name,
+                rule.class,
+                rule.reads(),
+                rule.summary
+            );
         }
         return Ok(ExitCode::SUCCESS);
     }
@@ -153,16 +167,17 @@ fn main(args: &Args, out: &mut impl Write, err: &mut impl Write) -> Result<ExitC
         DirtyFiles::default()
     };
     let mut counts = Counts::default();
+    let keep_summaries = args.report.is_some();
+    let mut summaries: Vec<FileSummary> = Vec::new();
     for (path, message) in &errors {
-        let r = report::render(
-            &display(path),
-            &Err(FileError {
-                message: message.clone(),
-                location: None,
-            }),
-            mode,
-            args.format,
-        );
+        let result = Err(FileError {
+            message: message.clone(),
+            location: None,
+        });
+        let r = report::render(&display(path), &result, mode, args.format);
+        if keep_summaries {
+            summaries.push(FileSummary::new(path, &display(path), &result));
+        }
         counts.errors += 1;
         emit(&r, args.format, &mut true, out, err);
     }
@@ -173,7 +188,7 @@ fn main(args: &Args, out: &mut impl Write, err: &mut impl Write) -> Result<ExitC
         .num_threads(args.jobs.unwrap_or(0))
         .build()
         .map_err(|e| e.to_string())?;
-    let (tx, rx) = mpsc::sync_channel::<(usize, Rendered)>(64);
+    let (tx, rx) = mpsc::sync_channel::<(usize, Rendered, Option<FileSummary>)>(64);
     let mut first = errors.is_empty() || args.format != Format::Json;
     let first_json = &mut first;
     std::thread::scope(|scope| {
@@ -188,22 +203,37 @@ fn main(args: &Args, out: &mut impl Write, err: &mut impl Write) -> Result<ExitC
                     .for_each_with(tx, |tx, (i, path)| {
                         let result = process(path, options, mode, args.format, dirty);
                         let rendered = report::render(&display(path), &result, mode, args.format);
-                        let _ = tx.send((i, rendered));
+                        let summary =
+                            keep_summaries.then(|| FileSummary::new(path, &display(path), &result));
+                        let _ = tx.send((i, rendered, summary));
                     });
             });
         });
         // Print in path order as results arrive.
         let mut pending = BTreeMap::new();
         let mut next = 0;
-        for (i, rendered) in rx {
-            pending.insert(i, rendered);
-            while let Some(r) = pending.remove(&next) {
+        for (i, rendered, summary) in rx {
+            pending.insert(i, (rendered, summary));
+            while let Some((r, summary)) = pending.remove(&next) {
                 counts += r.counts;
                 emit(&r, args.format, first_json, out, err);
+                summaries.extend(summary);
                 next += 1;
             }
         }
     });
+    let mut report_failed = false;
+    if let Some(report_path) = &args.report {
+        let markdown = report::markdown(&summaries, mode, report_path);
+        if let Err(e) = std::fs::write(report_path, markdown) {
+            let _ = writeln!(
+                err,
+                "faas-migrate: error: cannot write the report {}: {e}",
+                report_path.display()
+            );
+            report_failed = true;
+        }
+    }
     let elapsed = start.elapsed();
     if args.format == Format::Json {
         let _ = write!(out, "{}", report::json_end(&counts, elapsed));
@@ -212,6 +242,9 @@ fn main(args: &Args, out: &mut impl Write, err: &mut impl Write) -> Result<ExitC
         let _ = writeln!(err, "{}", report::summary(&counts, mode, elapsed));
     }
     let _ = out.flush();
+    if report_failed {
+        return Ok(ExitCode::from(2));
+    }
     Ok(exit_code(&counts, mode))
 }
 

@@ -5,7 +5,7 @@ use crate::edit::{self, Edit};
 use crate::finding::{marker_text, Finding, FixClass, MARKER_PREFIX};
 use crate::line_index::{LineIndex, Location};
 use crate::parse;
-use crate::rules::{Context, PassFinding, RuleInfo, Style};
+use crate::rules::{Check, Context, PassFinding, RuleInfo, Style};
 use crate::verify;
 use crate::{AppliedEdit, Error, Migration, Options};
 use std::cell::OnceCell;
@@ -18,11 +18,13 @@ pub(crate) fn migrate(source: &str, options: &Options) -> Result<Migration, Erro
         Some(rest) => (BOM, rest),
         None => ("", source),
     };
-    let rules: Vec<&'static RuleInfo> = options
+    let rules: Vec<(&'static RuleInfo, JavaScriptCheck)> = options
         .rules
         .iter()
-        .copied()
-        .filter(|rule| (rule.applies)(text))
+        .filter_map(|&rule| match rule.check {
+            Check::JavaScript(check) if (rule.applies)(text) => Some((rule, check)),
+            _ => None,
+        })
         .collect();
 
     let mut current = text.to_string();
@@ -141,9 +143,10 @@ pub(crate) fn migrate(source: &str, options: &Options) -> Result<Migration, Erro
 }
 
 type PassResult = (Vec<Edit>, Vec<PassFinding>);
+type JavaScriptCheck = fn(&mut Context);
 
 fn run_rules(
-    rules: &[&'static RuleInfo],
+    rules: &[(&'static RuleInfo, JavaScriptCheck)],
     source: &str,
     parsed: &parse::Parsed,
     style: &Style,
@@ -151,7 +154,7 @@ fn run_rules(
     let statements = OnceCell::new();
     let mut edits = Vec::new();
     let mut findings = Vec::new();
-    for &rule in rules {
+    for &(rule, check) in rules {
         let mut cx = Context::new(
             source,
             parsed,
@@ -161,11 +164,9 @@ fn run_rules(
             &mut edits,
             &mut findings,
         );
-        catch_unwind(AssertUnwindSafe(|| (rule.check)(&mut cx))).map_err(|panic| {
-            Error::Internal {
-                rules: vec![rule.name],
-                message: format!("the rule panicked: {}", panic_message(&panic)),
-            }
+        catch_unwind(AssertUnwindSafe(|| check(&mut cx))).map_err(|panic| Error::Internal {
+            rules: vec![rule.name],
+            message: format!("the rule panicked: {}", panic_message(&panic)),
         })?;
     }
     Ok((edits, findings))

@@ -19,7 +19,7 @@ pub enum FixClass {
 
 impl fmt::Display for FixClass {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
+        f.pad(match self {
             FixClass::Auto => "auto",
             FixClass::Review => "review",
             FixClass::Manual => "manual",

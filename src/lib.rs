@@ -6,6 +6,10 @@
 //! changes → [`verify`] checks the result is an ES module → [`report`] prints diffs and findings,
 //! or [`write`] saves the files.
 //!
+//! An `lpf` project's `config.json` and `settings.json` take the same path through [`project`]:
+//! JSON parsed with byte ranges, the project rules, the same edits and fix loop, and a result
+//! that must still be JSON.
+//!
 //! Editors call [`migrate`] directly:
 //!
 //! ```
@@ -31,6 +35,7 @@ mod engine;
 pub mod finding;
 pub mod line_index;
 pub mod parse;
+pub mod project;
 pub mod report;
 pub mod rules;
 pub mod tables;
@@ -148,6 +153,9 @@ pub enum Error {
         offset: usize,
         location: Location,
     },
+    /// A file faas-migrate does not migrate (a JSON file other than `config.json` and
+    /// `settings.json`).
+    Unsupported { message: String },
     /// A rule broke the code, did not settle, or panicked: a bug in faas-migrate.
     Internal {
         rules: Vec<&'static str>,
@@ -186,7 +194,7 @@ impl Error {
     pub fn location(&self) -> Option<Location> {
         match self {
             Error::Syntax { location, .. } | Error::NotModule { location, .. } => Some(*location),
-            Error::Internal { .. } => None,
+            Error::Unsupported { .. } | Error::Internal { .. } => None,
         }
     }
 }
@@ -198,6 +206,7 @@ impl fmt::Display for Error {
             Error::NotModule { message, .. } => {
                 write!(f, "cannot become an ES module: {message} (V2 functions run in strict mode)")
             }
+            Error::Unsupported { message } => write!(f, "not migrated: {message}"),
             Error::Internal { rules, message } => write!(
                 f,
                 "internal error in rule {}: {message}; the file is left unchanged (please report this)",
@@ -215,12 +224,24 @@ impl fmt::Display for Location {
     }
 }
 
-/// Migrates one V1 source file. `path` names the file in messages and decides how it is read.
+/// Migrates one V1 file. `path` decides how it is read: a file named `config.json` or
+/// `settings.json` is an `lpf` project file and goes to the project rules ([`project`]); any
+/// other `.json` file is [`Error::Unsupported`]; everything else is JavaScript.
 ///
 /// Never panics on any input: a rule that panics becomes [`Error::Internal`].
 pub fn migrate(source: &str, path: &Path, options: &Options) -> Result<Migration, Error> {
-    let _ = path;
-    match std::panic::catch_unwind(|| engine::migrate(source, options)) {
+    let run = || {
+        match project::ProjectFile::of(path) {
+        Some(file) => project::migrate(source, file, options),
+        None if path.extension().is_some_and(|e| e.eq_ignore_ascii_case("json")) => {
+            Err(Error::Unsupported {
+                message: "of JSON files, only an lpf project's config.json and settings.json are migrated".into(),
+            })
+        }
+        None => engine::migrate(source, options),
+    }
+    };
+    match std::panic::catch_unwind(run) {
         Ok(result) => result,
         Err(panic) => Err(Error::Internal {
             rules: Vec::new(),

@@ -41,10 +41,50 @@ pub struct ModuleRename {
     pub v2: String,
 }
 
+/// `rules/events.toml`: event sources V2 no longer has.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EventTable {
+    /// The chat events V1 documented.
+    pub chat_events: Vec<String>,
+    /// Events starting with one of these are chat events too.
+    pub chat_prefixes: Vec<String>,
+}
+
+/// `rules/dependencies.toml`: packages V2 provides.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DependencyTable {
+    pub provided: Vec<String>,
+    pub replace: Vec<DependencyReplacement>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DependencyReplacement {
+    pub v1: String,
+    /// What to use instead, completing "use …".
+    pub with: String,
+}
+
+/// `rules/secrets.toml`: secret names V2 reserves or does not have.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SecretTable {
+    pub reserved_prefixes: Vec<String>,
+    pub unavailable: Vec<String>,
+}
+
 /// The raw text of every table, by file name.
 pub const SOURCES: &[(&str, &str)] = &[
     ("env.toml", include_str!("../rules/env.toml")),
     ("modules.toml", include_str!("../rules/modules.toml")),
+    ("events.toml", include_str!("../rules/events.toml")),
+    (
+        "dependencies.toml",
+        include_str!("../rules/dependencies.toml"),
+    ),
+    ("secrets.toml", include_str!("../rules/secrets.toml")),
 ];
 
 fn load<T: serde::de::DeserializeOwned>(name: &str) -> T {
@@ -66,6 +106,21 @@ pub fn modules() -> &'static ModuleTable {
     TABLE.get_or_init(|| load("modules.toml"))
 }
 
+pub fn events() -> &'static EventTable {
+    static TABLE: OnceLock<EventTable> = OnceLock::new();
+    TABLE.get_or_init(|| load("events.toml"))
+}
+
+pub fn dependencies() -> &'static DependencyTable {
+    static TABLE: OnceLock<DependencyTable> = OnceLock::new();
+    TABLE.get_or_init(|| load("dependencies.toml"))
+}
+
+pub fn secrets() -> &'static SecretTable {
+    static TABLE: OnceLock<SecretTable> = OnceLock::new();
+    TABLE.get_or_init(|| load("secrets.toml"))
+}
+
 impl EnvTable {
     /// The V2 name of a V1 platform variable.
     pub fn v2_name(&self, v1: &str) -> Option<&str> {
@@ -73,6 +128,14 @@ impl EnvTable {
             .iter()
             .find(|r| r.v1 == v1)
             .map(|r| r.v2.as_str())
+    }
+
+    /// The V1 name of a V2 platform variable that was renamed.
+    pub fn v1_name(&self, v2: &str) -> Option<&str> {
+        self.rename
+            .iter()
+            .find(|r| r.v2 == v2)
+            .map(|r| r.v1.as_str())
     }
 
     /// Why a user variable name is reserved in V2, if it is.
@@ -96,5 +159,56 @@ impl ModuleTable {
             .iter()
             .find(|r| r.v1 == v1)
             .map(|r| r.v2.as_str())
+    }
+}
+
+/// An event name or id compared the way `rules/events.toml` says: lower case, `_` and `-` read
+/// as spaces.
+fn event_words(event: &str) -> String {
+    event.to_lowercase().replace(['_', '-'], " ")
+}
+
+impl EventTable {
+    /// Whether a config.json `event` is a chat event.
+    pub fn is_chat(&self, event: &str) -> bool {
+        let event = event_words(event.trim());
+        self.chat_events.iter().any(|e| event_words(e) == event)
+            || self
+                .chat_prefixes
+                .iter()
+                .any(|p| event.starts_with(&event_words(p)))
+    }
+}
+
+impl DependencyTable {
+    pub fn is_provided(&self, package: &str) -> bool {
+        self.provided.iter().any(|p| p == package)
+    }
+
+    /// What to use in V2 instead of a V1 package, if the table knows.
+    pub fn replacement(&self, package: &str) -> Option<&str> {
+        self.replace
+            .iter()
+            .find(|r| r.v1 == package)
+            .map(|r| r.with.as_str())
+    }
+}
+
+impl SecretTable {
+    /// Why a secret name cannot be used in V2, if it cannot.
+    pub fn problem(&self, name: &str) -> Option<String> {
+        if self.unavailable.iter().any(|u| u == name) {
+            return Some(format!(
+                "`{name}` is a V1 system secret that V2 does not have: create a new secret in V2 and read that one instead (code that only uses LpClient needs nothing)"
+            ));
+        }
+        self.reserved_prefixes
+            .iter()
+            .find(|p| name.starts_with(p.as_str()))
+            .map(|p| {
+                format!(
+                    "secret `{name}` uses the prefix `{p}`, reserved for V2 system secrets: create it under another name and read that name in the code"
+                )
+            })
     }
 }

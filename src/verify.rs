@@ -1,16 +1,18 @@
-//! The last gate before anything is written: a migrated file must parse as an ES module. When a
-//! pass breaks the syntax, find the rule whose edits did it, so the report names it.
+//! The last gate before anything is written: a migrated file must parse as an ES module (a
+//! project file: as JSON). When a pass breaks the syntax, find the rule whose edits did it, so the
+//! report names it.
 
 use crate::edit::{self, Edit};
 use crate::engine::location;
 use crate::parse::{self, SyntaxError};
+use crate::project::json::{self, JsonError};
 use crate::Error;
 
 /// Names the rules whose edits alone make `before` fail to parse with `parse`.
-fn culprits<T>(
+fn culprits<T, E>(
     before: &str,
     edits: &[Edit],
-    parse: impl Fn(&str) -> Result<T, SyntaxError>,
+    parse: impl Fn(&str) -> Result<T, E>,
 ) -> Vec<&'static str> {
     let mut rules: Vec<&'static str> = edits.iter().map(|e| e.rule).collect();
     rules.sort_unstable();
@@ -64,6 +66,20 @@ pub(crate) fn not_a_module(
             "the migrated code is not a valid ES module ({} at {})",
             error.message,
             location(output, error.offset)
+        ),
+    }
+}
+
+/// A pass turned a project file's `before` into text that is not JSON (`serde_json` refuses it):
+/// the rules whose edits did it are to blame.
+pub(crate) fn not_json(before: &str, edits: &[Edit], error: &JsonError) -> Error {
+    let after = edit::apply(before, edits);
+    Error::Internal {
+        rules: culprits(before, edits, json::validate),
+        message: format!(
+            "the migrated file is not valid JSON ({} at {})",
+            error.message,
+            location(&after, error.offset)
         ),
     }
 }

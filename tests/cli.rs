@@ -363,8 +363,8 @@ fn rules_can_be_listed_explained_selected_and_ignored() {
         .assert()
         .code(2)
         .stderr(predicate::str::contains(
-            "unknown rule `nope` (rules: toolbelt-import, env-rename, handler-callback)",
-        ));
+        "unknown rule `nope` (rules: toolbelt-import, env-rename, handler-callback, config-env,",
+    ));
     let dir = project(&[("a.js", V1.as_bytes())]);
     tool(dir.path())
         .args(["--check", "--select", "env-rename"])
@@ -381,4 +381,304 @@ fn rules_can_be_listed_explained_selected_and_ignored() {
         ])
         .assert()
         .success();
+}
+
+const CONFIG_V1: &str = r#"{
+  "name": "route",
+  "event": "No Event",
+  "environmentVariables": [
+    {
+      "key": "REGION",
+      "value": "eu"
+    },
+    {
+      "key": "PORT",
+      "value": "8080"
+    }
+  ]
+}
+"#;
+const CONFIG_V2: &str = r#"{
+  "name": "route",
+  "event": "No Event",
+  "environmentVariables": {
+    "REGION": "eu",
+    "PORT": "8080"
+  }
+}
+"#;
+const SETTINGS_V1: &str = "{\n  \"secrets\": [\n    \"crm-token\",\n    \"lp-faas-default-app-key\"\n  ],\n  \"whitelist\": [\n    \"api.example.com\"\n  ]\n}\n";
+const SETTINGS_V2: &str =
+    "{\n  \"secrets\": [\n    \"crm-token\",\n    \"lp-faas-default-app-key\"\n  ]\n}\n";
+
+#[test]
+fn config_json_is_shown_checked_and_written_like_code() {
+    let dir = project(&[
+        ("functions/route/index.js", V2.as_bytes()),
+        ("functions/route/config.json", CONFIG_V1.as_bytes()),
+    ]);
+    tool(dir.path())
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(
+            "--- a/functions/route/config.json",
+        ))
+        .stdout(predicate::str::contains("-  \"environmentVariables\": ["))
+        .stdout(predicate::str::contains("+  \"environmentVariables\": {"))
+        .stdout(predicate::str::contains("+    \"REGION\": \"eu\","))
+        .stdout(predicate::str::contains(
+            "functions/route/config.json:10:14: config-env [manual] `PORT` is reserved in V2 (the platform sets it); rename this variable here and where the code reads it",
+        ))
+        .stderr(predicate::str::contains(
+            "2 files scanned, 1 would change (1 edit), 1 finding, 0 errors",
+        ));
+    assert_eq!(read(&dir, "functions/route/config.json"), CONFIG_V1);
+    tool(dir.path())
+        .arg("--check")
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains(
+            "functions/route/config.json: would be migrated (1 edit: config-env)",
+        ))
+        .stdout(predicate::str::contains("---").not());
+    // After --write the finding points into the written file.
+    tool(dir.path())
+        .arg("--write")
+        .assert()
+        .success()
+        .stderr(predicate::str::contains(
+            "functions/route/config.json: migrated (1 edit: config-env)",
+        ))
+        .stdout(predicate::str::contains(
+            "functions/route/config.json:6:5: config-env [manual] `PORT` is reserved",
+        ));
+    assert_eq!(read(&dir, "functions/route/config.json"), CONFIG_V2);
+    // Nothing left to change, but the manual finding still fails --check.
+    tool(dir.path())
+        .arg("--check")
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains("would be migrated").not())
+        .stdout(predicate::str::contains(
+            "functions/route/config.json:6:5: config-env [manual]",
+        ));
+    tool(dir.path())
+        .args(["--check", "--ignore", "config-env"])
+        .assert()
+        .success();
+}
+
+#[test]
+fn settings_json_loses_its_whitelist_and_keeps_its_layout() {
+    let crlf = SETTINGS_V1.replace('\n', "\r\n");
+    let dir = project(&[("functions/settings.json", crlf.as_bytes())]);
+    tool(dir.path())
+        .arg("--check")
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains(
+            "functions/settings.json: would be migrated (1 edit: settings-whitelist)",
+        ))
+        .stdout(predicate::str::contains(
+            "functions/settings.json:4:5: settings-secrets [manual] `lp-faas-default-app-key` is a V1 system secret",
+        ));
+    tool(dir.path()).arg("--write").assert().success();
+    assert_eq!(
+        read(&dir, "functions/settings.json"),
+        SETTINGS_V2.replace('\n', "\r\n")
+    );
+}
+
+#[test]
+fn walking_keeps_only_the_project_files_of_the_lpf_layout() {
+    let dir = project(&[
+        ("functions/route/index.js", V2.as_bytes()),
+        ("functions/route/config.json", CONFIG_V1.as_bytes()),
+        // no index.js beside it: not a function folder
+        ("functions/notes/config.json", CONFIG_V1.as_bytes()),
+        // not under functions/
+        ("tools/route/index.js", V2.as_bytes()),
+        ("tools/route/config.json", CONFIG_V1.as_bytes()),
+        ("settings.json", SETTINGS_V1.as_bytes()),
+        ("functions/settings.json", SETTINGS_V1.as_bytes()),
+        (
+            "functions/route/package.json",
+            b"{ \"dependencies\": { \"lodash\": \"4\" } }",
+        ),
+    ]);
+    tool(dir.path())
+        .arg("--check")
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains(
+            "functions/route/config.json: would be migrated",
+        ))
+        .stdout(predicate::str::contains(
+            "functions/settings.json: would be migrated",
+        ))
+        .stdout(predicate::str::contains("notes").not())
+        .stdout(predicate::str::contains("tools/route/config.json").not())
+        .stdout(predicate::str::contains("\nsettings.json").not())
+        .stdout(predicate::str::contains("package.json").not())
+        .stderr(predicate::str::contains("4 files scanned"));
+    // Walking from inside a function folder finds its config.json too.
+    tool(&dir.path().join("functions/route"))
+        .arg("--check")
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains("config.json: would be migrated"))
+        .stderr(predicate::str::contains("2 files scanned"));
+    // Named on the command line, a config.json is read wherever it is; other JSON is refused.
+    tool(dir.path())
+        .args(["--check", "functions/notes/config.json", "functions/route/package.json"])
+        .assert()
+        .code(2)
+        .stdout(predicate::str::contains(
+            "functions/notes/config.json: would be migrated",
+        ))
+        .stderr(predicate::str::contains(
+            "functions/route/package.json: error: not migrated: of JSON files, only an lpf project's config.json and settings.json are migrated",
+        ));
+}
+
+#[test]
+fn invalid_json_is_a_located_error_and_nothing_is_written() {
+    let broken =
+        "{\n  \"environmentVariables\": [\n    { \"key\": \"A\", \"value\": \"1\" },\n  ]\n}\n";
+    let dir = project(&[
+        ("functions/route/index.js", V1.as_bytes()),
+        ("functions/route/config.json", broken.as_bytes()),
+    ]);
+    tool(dir.path())
+        .arg("--write")
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "functions/route/config.json:4:3: error: syntax error: invalid JSON: trailing comma",
+        ));
+    assert_eq!(read(&dir, "functions/route/config.json"), broken);
+    assert_eq!(read(&dir, "functions/route/index.js"), V2);
+}
+
+fn report_project() -> TempDir {
+    project(&[
+        ("functions/route/index.js", V1.as_bytes()),
+        ("functions/route/config.json", CONFIG_V1.as_bytes()),
+        ("functions/broken/index.js", BROKEN.as_bytes()),
+        (
+            "functions/broken/config.json",
+            b"{ \"environmentVariables\": [] }\n",
+        ),
+        ("functions/done/index.js", V2.as_bytes()),
+        ("functions/settings.json", SETTINGS_V1.as_bytes()),
+    ])
+}
+
+#[test]
+fn the_report_lists_changes_and_findings_per_function_with_line_links() {
+    let dir = report_project();
+    tool(dir.path())
+        .args(["--report", "report.md"])
+        .assert()
+        .code(2);
+    let report = read(&dir, "report.md");
+    for expected in [
+        "# V1 → V2 migration report\n",
+        "Nothing was written",
+        "| functions | 3 (1 needs a person) |",
+        "| files | 6 scanned, 4 to change (10 edits) |",
+        "| needs a person | 2 manual findings |",
+        "| errors | 1 |",
+        "| `functions/route/` | needs a person | 8 | 1 | 0 | 0 |",
+        "| [index.js](functions/route/index.js) | `handler-callback` | 3 |",
+        "| `functions/broken/` | error | 1 | 0 | 0 | 1 |",
+        "| `functions/done/` | nothing to change | 0 | 0 | 0 | 0 |",
+        "| `functions/` | needs a person | 1 | 1 | 0 | 0 |",
+        "## route\n\nFolder `functions/route/`: **needs a person**.",
+        "| [config.json](functions/route/config.json) | `config-env` | 1 |",
+        "| [index.js](functions/route/index.js) | `env-rename` | 1 |",
+        "| [index.js](functions/route/index.js) | `toolbelt-import` | 3 |",
+        "Needs a person:\n\n- [config.json:10:14](functions/route/config.json#L10) `config-env`: `PORT` is reserved in V2",
+        "## broken\n",
+        "Errors (nothing was written for these files):\n\n- [index.js:2:27](functions/broken/index.js#L2): syntax error: Expected ',', got ';'",
+        "## done\n\nFolder `functions/done/`: **nothing to change**.\n\nNothing to change.",
+        "## Project settings in functions/\n",
+        "| [settings.json](functions/settings.json) | `settings-whitelist` | 1 |",
+        "- [settings.json:4:5](functions/settings.json#L4) `settings-secrets`: `lp-faas-default-app-key`",
+    ] {
+        assert!(report.contains(expected), "missing {expected:?} in:\n{report}");
+    }
+    // Function sections in path order, the project settings last.
+    let at = |s: &str| report.find(s).unwrap();
+    assert!(at("## broken") < at("## done") && at("## done") < at("## route"));
+    assert!(at("## route") < at("## Project settings"));
+}
+
+#[test]
+fn the_report_is_written_in_every_mode_and_links_from_its_own_folder() {
+    let dir = report_project();
+    fs::create_dir(dir.path().join("docs")).unwrap();
+    tool(dir.path())
+        .args(["--check", "--report", "docs/check.md"])
+        .assert()
+        .code(2);
+    let check = read(&dir, "docs/check.md");
+    assert!(
+        check.contains("(../functions/route/config.json#L10)"),
+        "{check}"
+    );
+    tool(dir.path())
+        .args(["--write", "--report", "docs/write.md"])
+        .assert()
+        .code(2);
+    let write = read(&dir, "docs/write.md");
+    assert!(write.contains("The changes below were written"), "{write}");
+    assert!(
+        write.contains("| files | 6 scanned, 4 changed (10 edits) |"),
+        "{write}"
+    );
+    // After --write, line links point into the written file.
+    assert!(
+        write.contains("- [config.json:6:5](../functions/route/config.json#L6) `config-env`"),
+        "{write}"
+    );
+    assert_eq!(read(&dir, "functions/route/config.json"), CONFIG_V2);
+    let unwritable = dir.path().join("missing-folder/report.md");
+    tool(dir.path())
+        .args(["functions/done", "--report"])
+        .arg(&unwritable)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("cannot write the report"));
+}
+
+#[test]
+fn the_examples_exercise_every_project_rule() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let output = tool(root)
+        .args(["--format", "json", "--quiet", "examples"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0));
+    let json: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    let mut used = std::collections::HashSet::new();
+    for file in json["files"].as_array().unwrap() {
+        for item in file["edits"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .chain(file["findings"].as_array().unwrap())
+        {
+            used.insert(item["rule"].as_str().unwrap().to_string());
+        }
+    }
+    for rule in faas_migrate::rules::RULES {
+        if matches!(rule.check, faas_migrate::rules::Check::Project(..)) {
+            assert!(
+                used.contains(rule.name),
+                "examples/ never triggers {}",
+                rule.name
+            );
+        }
+    }
 }

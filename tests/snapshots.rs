@@ -6,9 +6,14 @@
 //! file must be refused). Folders under `snapshots/<rule>/` run only that rule; folders under
 //! `snapshots/pipeline/` run every rule.
 //!
+//! A project-file case holds `input.json` (and `output.json`) instead. It is migrated as the file
+//! named in the case's `path.txt` (one line, e.g. `functions/settings.json`), or as
+//! `functions/example/config.json` when there is no `path.txt`: the file name decides which
+//! rules read it.
+//!
 //! Besides the expected output, every case checks that a second run changes nothing, that the
-//! output parses as an ES module, that the reported edits turn the input into the output, and that
-//! no line outside an edit changed.
+//! output parses as an ES module (a project file: that `serde_json` reads it), that the reported
+//! edits turn the input into the output, and that no line outside an edit changed.
 //!
 //! `UPDATE_SNAPSHOTS=1 cargo test --test snapshots` rewrites the expected files from what the
 //! migration does now; review the diff before committing it.
@@ -55,11 +60,27 @@ fn options(group: &str) -> Options {
 }
 
 fn input_file(case: &Path) -> PathBuf {
-    ["input.js", "input.cjs", "input.mjs"]
+    ["input.js", "input.cjs", "input.mjs", "input.json"]
         .iter()
         .map(|name| case.join(name))
         .find(|p| p.exists())
-        .unwrap_or_else(|| panic!("{}: no input.js", case.display()))
+        .unwrap_or_else(|| panic!("{}: no input.js or input.json", case.display()))
+}
+
+fn is_json(path: &Path) -> bool {
+    path.extension().is_some_and(|e| e == "json")
+}
+
+/// The path given to `migrate`: the fixture file itself, or for a project file the name that
+/// `path.txt` gives (by default a function's `config.json`).
+fn migrate_path(case: &Path, input_path: &Path) -> PathBuf {
+    if !is_json(input_path) {
+        return input_path.to_path_buf();
+    }
+    match fs::read_to_string(case.join("path.txt")) {
+        Ok(text) => PathBuf::from(text.trim()),
+        Err(_) => PathBuf::from("functions/example/config.json"),
+    }
 }
 
 fn findings_text(migration: &Migration) -> String {
@@ -99,7 +120,8 @@ fn run_case(group: &str, case: &Path) -> Result<(), Failed> {
     let findings_path = case.join("findings.txt");
     let error_path = case.join("error.txt");
 
-    let migration = match migrate(&input, &input_path, &options) {
+    let path = migrate_path(case, &input_path);
+    let migration = match migrate(&input, &path, &options) {
         Ok(migration) => migration,
         Err(error) => {
             let actual = match error.location() {
@@ -173,15 +195,20 @@ fn run_case(group: &str, case: &Path) -> Result<(), Failed> {
             .output
             .strip_prefix('\u{feff}')
             .unwrap_or(&migration.output);
-        faas_migrate::parse::parse_module(text).map_err(|e| {
-            format!(
-                "the output is not an ES module: {} at byte {}",
-                e.message, e.offset
-            )
-        })?;
+        if is_json(&input_path) {
+            serde_json::from_str::<serde_json::Value>(text)
+                .map_err(|e| format!("the output is not JSON: {e}"))?;
+        } else {
+            faas_migrate::parse::parse_module(text).map_err(|e| {
+                format!(
+                    "the output is not an ES module: {} at byte {}",
+                    e.message, e.offset
+                )
+            })?;
+        }
     }
     // A second run changes nothing and adds no marker.
-    let again = migrate(&migration.output, &input_path, &options)
+    let again = migrate(&migration.output, &path, &options)
         .map_err(|e| format!("second run failed: {e}"))?;
     if again.changed() {
         return Err(format!(

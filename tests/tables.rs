@@ -1,7 +1,9 @@
 //! The data tables under `rules/` and the rule registry are well formed.
 
-use faas_migrate::rules::RULES;
+use faas_migrate::project::ProjectFile;
+use faas_migrate::rules::{Check, RULES};
 use faas_migrate::tables;
+use faas_migrate::FixClass;
 use std::collections::HashSet;
 use std::path::Path;
 
@@ -57,6 +59,96 @@ fn module_table_is_consistent() {
 }
 
 #[test]
+fn event_table_is_consistent() {
+    let events = tables::events();
+    assert!(!events.chat_events.is_empty());
+    for name in events.chat_events.iter().chain(&events.chat_prefixes) {
+        assert!(!name.trim().is_empty(), "{name:?}");
+    }
+    for prefix in &events.chat_prefixes {
+        assert!(prefix.ends_with(' '), "{prefix:?} must end with a space");
+    }
+    for name in &events.chat_events {
+        assert!(events.is_chat(name), "{name}");
+    }
+    assert!(events.is_chat("Chat Post Survey"));
+    assert!(events.is_chat("chat_post_survey"));
+    assert!(!events.is_chat("No Event"));
+    assert!(!events.is_chat("Messaging Conversation End"));
+    assert!(!events.is_chat("Chatbot Handoff"));
+}
+
+fn words(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn is_package_name(name: &str) -> bool {
+    let bare = match name.strip_prefix('@') {
+        Some(scoped) => match scoped.split_once('/') {
+            Some((scope, package)) if !scope.is_empty() => package,
+            _ => return false,
+        },
+        None => name,
+    };
+    !bare.is_empty()
+        && bare
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || "-._".contains(c))
+}
+
+#[test]
+fn dependency_table_is_consistent() {
+    let deps = tables::dependencies();
+    let mut seen = HashSet::new();
+    for name in &deps.provided {
+        assert!(is_package_name(name), "{name}");
+        assert!(seen.insert(name), "{name} listed twice");
+    }
+    let mut replaced = HashSet::new();
+    for r in &deps.replace {
+        assert!(is_package_name(&r.v1), "{r:?}");
+        assert!(replaced.insert(&r.v1), "{} replaced twice", r.v1);
+        assert!(
+            !deps.is_provided(&r.v1),
+            "{} is provided, it needs no replacement",
+            r.v1
+        );
+        assert!(
+            r.with.contains('`'),
+            "{r:?}: name the replacement in backticks"
+        );
+    }
+    for provided in [
+        "core-functions-toolbelt",
+        "es-toolkit",
+        "luxon",
+        "jsonwebtoken",
+        "@jsforce/jsforce-node",
+        "oauth-1.0a",
+    ] {
+        assert!(deps.is_provided(provided), "{provided}");
+    }
+    assert!(!deps.is_provided("lodash"));
+    assert!(deps.replacement("lodash").unwrap().contains("es-toolkit"));
+}
+
+#[test]
+fn secret_table_is_consistent() {
+    let secrets = tables::secrets();
+    assert!(!secrets.reserved_prefixes.is_empty());
+    for prefix in &secrets.reserved_prefixes {
+        assert!(prefix.ends_with('_') && is_env_name(prefix), "{prefix}");
+    }
+    for name in &secrets.unavailable {
+        assert!(!name.is_empty() && !name.contains(' '), "{name}");
+        assert!(secrets.problem(name).is_some());
+    }
+    assert!(secrets.problem("LIVEPERSON_DEFAULT_APP_KEY").is_some());
+    assert!(secrets.problem("lp-faas-default-app-key").is_some());
+    assert!(secrets.problem("crm-access-token").is_none());
+}
+
+#[test]
 fn every_table_file_is_embedded() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("rules");
     let mut on_disk: Vec<String> = std::fs::read_dir(dir)
@@ -96,6 +188,23 @@ fn every_rule_is_documented_and_has_fixtures() {
             );
         }
         assert!(!rule.summary.is_empty());
+        if let Check::Project(file, _) = rule.check {
+            let prefix = match file {
+                ProjectFile::Config => "config-",
+                ProjectFile::Settings => "settings-",
+            };
+            assert!(
+                rule.name.starts_with(prefix),
+                "{} reads {} and must be named {prefix}*",
+                rule.name,
+                file.file_name()
+            );
+            assert!(
+                words(&doc).contains("JSON has no comments") || rule.class == FixClass::Auto,
+                "{} reports findings in JSON: its doc must say how (no markers)",
+                rule.name
+            );
+        }
         let fixtures = Path::new(env!("CARGO_MANIFEST_DIR"))
             .join("snapshots")
             .join(rule.name);

@@ -33,7 +33,7 @@
 //! (`process.env[name]`) gets a marker: check whether it can be one of the renamed names. Rename
 //! reserved user variables by hand, here and in `config.json`.
 
-use super::{Context, RuleInfo};
+use super::{Check, Context, RuleInfo};
 use crate::finding::FixClass;
 use crate::tables;
 use std::collections::HashMap;
@@ -46,7 +46,7 @@ pub(super) const INFO: RuleInfo = RuleInfo {
     class: FixClass::Auto,
     summary: "BRAND_ID, LAMBDA_UUID and CSDS_DOMAIN get their V2 names; reserved names are reported",
     applies: |source| source.contains("process"),
-    check,
+    check: Check::JavaScript(check),
     source: include_str!("env_rename.rs"),
 };
 

@@ -53,7 +53,7 @@
 
 mod chain;
 
-use super::{Context, RuleInfo};
+use super::{Check, Context, RuleInfo};
 use crate::finding::FixClass;
 use std::collections::HashSet;
 use swc_common::{Span, Spanned};
@@ -65,7 +65,7 @@ pub(super) const INFO: RuleInfo = RuleInfo {
     class: FixClass::Auto,
     summary: "`function lambda(input, callback)` becomes `async function lambda(input)`; callbacks become return/throw",
     applies: |source| source.contains("lambda"),
-    check,
+    check: Check::JavaScript(check),
     source: include_str!("handler_callback.rs"),
 };
 

@@ -3,12 +3,19 @@
 //! A rule is one file in this folder: a module doc comment with the sections `## What it does`,
 //! `## Why V2 needs it`, `## Example` and `## Limits` (printed by `--explain`), a [`RuleInfo`]
 //! constant named `INFO`, and a `check` function that walks the parsed file and records edits
-//! and findings through the [`Context`]. Add the module to the `rules!` list below, and a folder
-//! of fixtures under `snapshots/<rule-name>/`.
+//! and findings. Add the module to the `rules!` list below, and a folder of fixtures under
+//! `snapshots/<rule-name>/`.
+//!
+//! A rule reads one kind of file, which its [`Check`] names: the function's JavaScript (it gets
+//! a [`Context`] with the swc tree) or a project file, `config.json` or `settings.json` (it gets
+//! a [`ProjectContext`] with the JSON tree). Project rules are named `config-*` and
+//! `settings-*`.
 
 use crate::edit::Edit;
 use crate::finding::{marker_text, FixClass, IGNORE_DIRECTIVE};
 use crate::parse::Parsed;
+use crate::project::json::{self, Layout};
+use crate::project::ProjectFile;
 use std::cell::OnceCell;
 use std::ops::Range;
 use swc_common::Span;
@@ -23,7 +30,16 @@ macro_rules! rules {
     };
 }
 
-rules![toolbelt_import, env_rename, handler_callback];
+rules![
+    toolbelt_import,
+    env_rename,
+    handler_callback,
+    config_env,
+    config_event,
+    config_dependencies,
+    settings_whitelist,
+    settings_secrets,
+];
 
 /// A rule's identity and entry points.
 pub struct RuleInfo {
@@ -36,13 +52,31 @@ pub struct RuleInfo {
     /// A cheap text test: `false` means the rule can have nothing to do in a file with this text.
     /// It must never say `false` for a file the rule would change or report.
     pub applies: fn(&str) -> bool,
-    /// Walks the file and records edits and findings.
-    pub check: fn(&mut Context),
+    /// The kind of file the rule reads, and the function that walks it and records edits and
+    /// findings.
+    pub check: Check,
     /// The rule file's own source; its `//!` doc comment is the rule's documentation.
     pub source: &'static str,
 }
 
+/// What a rule reads, and its entry point.
+#[derive(Clone, Copy)]
+pub enum Check {
+    /// The function's JavaScript source (`index.js`).
+    JavaScript(fn(&mut Context)),
+    /// A project file of this kind, as JSON.
+    Project(ProjectFile, fn(&mut ProjectContext)),
+}
+
 impl RuleInfo {
+    /// The files the rule reads, for `--list-rules`: `*.js`, `config.json` or `settings.json`.
+    pub fn reads(&self) -> &'static str {
+        match self.check {
+            Check::JavaScript(_) => "*.js",
+            Check::Project(file, _) => file.file_name(),
+        }
+    }
+
     /// The rule's documentation: its module doc comment, as Markdown.
     pub fn doc(&self) -> String {
         let mut doc = String::new();
@@ -340,6 +374,76 @@ impl<'a> Context<'a> {
             }
         }
         on_own_line.or(innermost)
+    }
+}
+
+/// What a project-file rule gets: the text and JSON tree of the file for this pass, and a place
+/// to record edits and findings. JSON has no comments, so there are no markers: a finding that
+/// needs a person is a `manual` finding at its exact place.
+pub struct ProjectContext<'a> {
+    pub source: &'a str,
+    /// The document's top-level value.
+    pub root: &'a json::Value,
+    /// Which project file this is.
+    pub file: ProjectFile,
+    /// The file's line ending and indentation unit, for inserted text.
+    pub layout: &'a Layout,
+    pub(crate) rule: &'static RuleInfo,
+    pub(crate) edits: &'a mut Vec<Edit>,
+    pub(crate) findings: &'a mut Vec<PassFinding>,
+}
+
+impl<'a> ProjectContext<'a> {
+    pub(crate) fn new(
+        source: &'a str,
+        root: &'a json::Value,
+        file: ProjectFile,
+        layout: &'a Layout,
+        rule: &'static RuleInfo,
+        edits: &'a mut Vec<Edit>,
+        findings: &'a mut Vec<PassFinding>,
+    ) -> Self {
+        ProjectContext {
+            source,
+            root,
+            file,
+            layout,
+            rule,
+            edits,
+            findings,
+        }
+    }
+
+    /// The source text of a byte range.
+    pub fn text(&self, range: Range<usize>) -> &'a str {
+        &self.source[range]
+    }
+
+    /// Replaces a byte range of the source.
+    pub fn replace(&mut self, range: Range<usize>, text: impl Into<String>) {
+        self.edits.push(Edit::replace(range, text, self.rule.name));
+    }
+
+    /// Removes member `index` of `object`, with its comma, keeping the layout of the rest.
+    pub fn remove_member(&mut self, object: &json::Value, index: usize) {
+        let range = json::member_removal(self.source, object, index);
+        self.replace(range, "");
+    }
+
+    /// The whitespace that starts the line holding `offset`.
+    pub fn indent_at(&self, offset: usize) -> &'a str {
+        json::indent_at(self.source, offset)
+    }
+
+    /// Reports a finding at a byte range (a `manual` one makes `--check` fail).
+    pub fn report(&mut self, range: Range<usize>, class: FixClass, message: impl Into<String>) {
+        self.findings.push(PassFinding {
+            rule: self.rule.name,
+            class,
+            message: message.into(),
+            range,
+            marker: false,
+        });
     }
 }
 

@@ -22,7 +22,7 @@
 //! rewritten. Every other `require("lp-faas-toolbelt")` (inside a function, `require(..).Toolbelt`,
 //! default values in the pattern, a `let` binding that is later reassigned) gets a marker.
 
-use super::{lone_token, Context, RuleInfo};
+use super::{lone_token, Check, Context, RuleInfo};
 use crate::finding::FixClass;
 use crate::tables;
 use swc_common::Spanned;
@@ -34,7 +34,7 @@ pub(super) const INFO: RuleInfo = RuleInfo {
     class: FixClass::Auto,
     summary: "`const { Toolbelt } = require(\"lp-faas-toolbelt\")` becomes an import of core-functions-toolbelt",
     applies: |source| tables::modules().rename.iter().any(|m| source.contains(m.v1.as_str())),
-    check,
+    check: Check::JavaScript(check),
     source: include_str!("toolbelt_import.rs"),
 };
 
