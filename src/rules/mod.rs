@@ -23,7 +23,20 @@ macro_rules! rules {
     };
 }
 
-rules![toolbelt_import, env_rename];
+rules![
+    toolbelt_import,
+    env_rename,
+    csds_host,
+    salesforce_client,
+    context_service_client,
+    secret_names,
+    lodash,
+    log_limits,
+    blocking_call,
+    unknown_toolbelt_api,
+];
+
+mod support;
 
 /// A rule's identity and entry points.
 pub struct RuleInfo {
