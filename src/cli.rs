@@ -118,7 +118,7 @@ pub fn run(args: Args) -> ExitCode {
 fn main(args: &Args, out: &mut impl Write, err: &mut impl Write) -> Result<ExitCode, String> {
     if args.list_rules {
         for rule in rules::RULES {
-            let _ = writeln!(out, "{:<18} {:<7} {}", rule.name, rule.class, rule.summary);
+            let _ = writeln!(out, "{:<24} {:<7} {}", rule.name, rule.class, rule.summary);
         }
         return Ok(ExitCode::SUCCESS);
     }

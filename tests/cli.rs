@@ -350,7 +350,9 @@ fn rules_can_be_listed_explained_selected_and_ignored() {
         .assert()
         .success()
         .stdout(predicate::str::contains("env-rename"))
-        .stdout(predicate::str::contains("toolbelt-import"));
+        .stdout(predicate::str::contains("toolbelt-import"))
+        .stdout(predicate::str::contains("csds-host"))
+        .stdout(predicate::str::contains("unknown-toolbelt-api"));
     tool(here)
         .args(["--explain", "env-rename"])
         .assert()
@@ -362,7 +364,7 @@ fn rules_can_be_listed_explained_selected_and_ignored() {
         .assert()
         .code(2)
         .stderr(predicate::str::contains(
-            "unknown rule `nope` (rules: toolbelt-import, env-rename)",
+            "unknown rule `nope` (rules: toolbelt-import, env-rename, csds-host,",
         ));
     let dir = project(&[("a.js", V1.as_bytes())]);
     tool(dir.path())

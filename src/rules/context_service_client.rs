@@ -135,31 +135,29 @@ fn comments_between(cx: &Context, from: usize, to: usize) -> bool {
     found
 }
 
-/// A variable that the file initialises with an object literal holding `apiKey`.
+/// A variable that the file initialises with an object literal (V1's options).
 fn looks_like_options(cx: &Context, expr: &Expr) -> bool {
     let Expr::Ident(ident) = expr else {
-        return true;
+        return false;
     };
     struct Find<'a> {
         name: &'a str,
-        object: Option<bool>,
+        object: bool,
     }
     impl Visit for Find<'_> {
         fn visit_var_declarator(&mut self, d: &VarDeclarator) {
             if d.name.as_ident().is_some_and(|i| &*i.id.sym == self.name) {
-                let is_options = matches!(d.init.as_deref(), Some(Expr::Object(_)));
-                self.object = Some(self.object.unwrap_or(false) || is_options);
+                self.object |= matches!(d.init.as_deref(), Some(Expr::Object(_)));
             }
             d.visit_children_with(self);
         }
     }
     let mut find = Find {
         name: &ident.sym,
-        object: None,
+        object: false,
     };
     cx.parsed.program.visit_with(&mut find);
-    // Unknown origin (a parameter, a destructured value): most likely the key itself.
-    find.object.unwrap_or(false)
+    find.object
 }
 
 fn prop_name(key: &PropName) -> Option<String> {

@@ -117,23 +117,20 @@ fn check(cx: &mut Context) {
         rewritten += 1;
     }
 
-    // Client declarations: removed when only used to connect, else their other uses are marked.
+    // Client declarations: removed when used only to connect (at least once); otherwise the
+    // factory call keeps its marker.
     for (name, decl) in &clients {
-        if declared.get(name) != Some(&1) {
+        let connected = connects
+            .iter()
+            .any(|c| matches!(&c.receiver, Receiver::Client(n) if n == name));
+        if declared.get(name) != Some(&1)
+            || !connected
+            || clients_used_otherwise.contains(name)
+            || name_taken
+        {
             continue;
         }
         handled_factories.push(decl.factory);
-        if clients_used_otherwise.contains(name) || name_taken {
-            for r in refs.iter().filter(|r| r.name == *name) {
-                if !connects.iter().any(|c| c.receiver_ident == Some(r.span)) {
-                    cx.todo(
-                        r.span,
-                        format!("V2 has no SFClient: `{name}` is used beyond `{METHOD}`; use a jsforce `Connection` from \"{JSFORCE}\" here"),
-                    );
-                }
-            }
-            continue;
-        }
         let stmt = cx.range(decl.stmt);
         let start = support::line_start(cx.source, stmt.start);
         let end = support::line_end(cx.source, stmt.end);
@@ -153,7 +150,7 @@ fn check(cx: &mut Context) {
         if !handled_factories.contains(span) {
             cx.todo(
                 *span,
-                format!("V2 has no {factory}: use jsforce's `new Connection(config)` from \"{JSFORCE}\" directly"),
+                format!("V2 has no {factory}: use jsforce's `new Connection(config)` from \"{JSFORCE}\" instead of this client and its uses"),
             );
         }
     }

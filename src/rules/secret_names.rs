@@ -86,7 +86,6 @@ fn check(cx: &mut Context) {
         cx,
         reads,
         writes,
-        derived,
         cache_writes,
         ..
     } = visitor;
@@ -100,8 +99,8 @@ fn check(cx: &mut Context) {
     // Hand-rolled caches: module-level variables filled with secret values inside functions.
     let top = top_level_variables(&parsed.program);
     let mut reported = HashSet::new();
-    for (name, uses) in cache_writes {
-        if !uses.iter().any(|u| derived.contains(u) || u == READ_CALL) {
+    for (name, is_secret) in cache_writes {
+        if !is_secret {
             continue;
         }
         if let Some(decl) = top.get(&name) {
@@ -130,8 +129,9 @@ struct SecretVisitor<'c, 'a> {
     writes: HashSet<Key>,
     /// Names bound to values read from the secret store.
     derived: HashSet<String>,
-    /// Module-level candidates written inside functions: the name and the names the value uses.
-    cache_writes: Vec<(String, Vec<String>)>,
+    /// Module-level candidates written inside functions: the name, and whether the value
+    /// written is a secret.
+    cache_writes: Vec<(String, bool)>,
     in_app_key: bool,
 }
 
@@ -201,6 +201,29 @@ fn used_names(expr: &Expr) -> Vec<String> {
 
 fn contains_read(expr: &Expr) -> bool {
     used_names(expr).iter().any(|n| n == READ_CALL)
+}
+
+/// Whether an expression's value is (part of) a secret: it reads one itself, or it is a secret
+/// variable seen through `await`, parentheses, property access or `JSON.parse`. Values computed
+/// from a secret by other calls (a login with the credentials) are not secrets.
+fn secret_valued(expr: &Expr, derived: &HashSet<String>) -> bool {
+    if contains_read(expr) {
+        return true;
+    }
+    match expr {
+        Expr::Ident(i) => derived.contains(&*i.sym),
+        Expr::Await(a) => secret_valued(&a.arg, derived),
+        Expr::Paren(p) => secret_valued(&p.expr, derived),
+        Expr::Member(m) => secret_valued(&m.obj, derived),
+        Expr::Call(c) => {
+            let is_json_parse = c.callee.as_expr().and_then(|e| e.as_member()).is_some_and(|m| {
+                m.obj.as_ident().is_some_and(|o| &*o.sym == "JSON")
+                    && m.prop.as_ident().is_some_and(|p| &*p.sym == "parse")
+            });
+            is_json_parse && c.args.first().is_some_and(|a| secret_valued(&a.expr, derived))
+        }
+        _ => false,
+    }
 }
 
 fn binding_names(pat: &Pat, out: &mut HashSet<String>) {
@@ -295,7 +318,8 @@ impl Visit for SecretVisitor<'_, '_> {
         if let Some(member) = call.callee.as_expr().and_then(|c| c.as_member()) {
             if member.prop.as_ident().is_some_and(|p| &*p.sym == "set") && !self.functions.is_empty() {
                 if let (Some(object), Some(value)) = (member.obj.as_ident(), call.args.get(1)) {
-                    self.cache_writes.push((object.sym.to_string(), used_names(&value.expr)));
+                    let is_secret = secret_valued(&value.expr, &self.derived);
+                    self.cache_writes.push((object.sym.to_string(), is_secret));
                 }
             }
         }
@@ -304,8 +328,7 @@ impl Visit for SecretVisitor<'_, '_> {
 
     fn visit_var_declarator(&mut self, d: &VarDeclarator) {
         if let Some(init) = d.init.as_deref() {
-            let uses = used_names(init);
-            if uses.iter().any(|u| u == READ_CALL || self.derived.contains(u)) {
+            if secret_valued(init, &self.derived) {
                 binding_names(&d.name, &mut self.derived);
             }
         }
@@ -313,13 +336,13 @@ impl Visit for SecretVisitor<'_, '_> {
     }
 
     fn visit_assign_expr(&mut self, assign: &AssignExpr) {
-        let uses = used_names(&assign.right);
+        let is_secret = secret_valued(&assign.right, &self.derived);
         if let Some(root) = target_root(&assign.left) {
             if !self.functions.is_empty() {
-                self.cache_writes.push((root.clone(), uses.clone()));
+                self.cache_writes.push((root, is_secret));
             }
             // `value = (await c.readSecret(k)).value` makes `value` a secret too.
-            if uses.iter().any(|u| u == READ_CALL || self.derived.contains(u)) {
+            if is_secret {
                 if let AssignTarget::Simple(SimpleAssignTarget::Ident(i)) = &assign.left {
                     self.derived.insert(i.id.sym.to_string());
                 }

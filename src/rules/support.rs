@@ -95,51 +95,58 @@ pub fn toolbelt_binding(cx: &Context) -> Option<ToolbeltBinding> {
     if from_import.is_some() {
         return from_import;
     }
-    top_statements(&cx.parsed.program).into_iter().find_map(|stmt| {
-        let Stmt::Decl(Decl::Var(var)) = stmt else {
-            return None;
-        };
-        var.decls.iter().find_map(|d| {
-            let init = d.init.as_deref()?;
-            // `const Toolbelt = require("lp-faas-toolbelt").Toolbelt`
-            if let (Pat::Ident(name), Expr::Member(m)) = (&d.name, init) {
-                let (module, lit) = require_call(&m.obj)?;
-                let is_toolbelt = m.prop.as_ident().is_some_and(|p| &*p.sym == "Toolbelt");
-                return (TOOLBELT_MODULES.contains(&module.as_str()) && is_toolbelt).then(|| {
-                    ToolbeltBinding {
-                        local: name.id.sym.to_string(),
-                        stmt: cx.range(var.span),
-                        quote: quote_of(lit),
-                    }
-                });
-            }
-            let (module, lit) = require_call(init)?;
-            if !TOOLBELT_MODULES.contains(&module.as_str()) {
-                return None;
-            }
-            let Pat::Object(pattern) = &d.name else {
+    top_statements(&cx.parsed.program)
+        .into_iter()
+        .find_map(|stmt| {
+            let Stmt::Decl(Decl::Var(var)) = stmt else {
                 return None;
             };
-            pattern.props.iter().find_map(|p| match p {
-                ObjectPatProp::Assign(a) if &*a.key.id.sym == "Toolbelt" => Some("Toolbelt".into()),
-                ObjectPatProp::KeyValue(kv) => {
-                    let key = match &kv.key {
-                        PropName::Ident(i) => i.sym.to_string(),
-                        PropName::Str(s) => s.value.as_atom()?.to_string(),
-                        _ => return None,
-                    };
-                    let local = kv.value.as_ident()?.id.sym.to_string();
-                    (key == "Toolbelt").then_some(local)
+            var.decls.iter().find_map(|d| {
+                let init = d.init.as_deref()?;
+                // `const Toolbelt = require("lp-faas-toolbelt").Toolbelt`
+                if let (Pat::Ident(name), Expr::Member(m)) = (&d.name, init) {
+                    let (module, lit) = require_call(&m.obj)?;
+                    let is_toolbelt = m.prop.as_ident().is_some_and(|p| &*p.sym == "Toolbelt");
+                    return (TOOLBELT_MODULES.contains(&module.as_str()) && is_toolbelt).then(
+                        || ToolbeltBinding {
+                            local: name.id.sym.to_string(),
+                            stmt: cx.range(var.span),
+                            quote: quote_of(lit),
+                        },
+                    );
                 }
-                _ => None,
-            })
-            .map(|local| ToolbeltBinding {
-                local,
-                stmt: cx.range(var.span),
-                quote: quote_of(lit),
+                let (module, lit) = require_call(init)?;
+                if !TOOLBELT_MODULES.contains(&module.as_str()) {
+                    return None;
+                }
+                let Pat::Object(pattern) = &d.name else {
+                    return None;
+                };
+                pattern
+                    .props
+                    .iter()
+                    .find_map(|p| match p {
+                        ObjectPatProp::Assign(a) if &*a.key.id.sym == "Toolbelt" => {
+                            Some("Toolbelt".into())
+                        }
+                        ObjectPatProp::KeyValue(kv) => {
+                            let key = match &kv.key {
+                                PropName::Ident(i) => i.sym.to_string(),
+                                PropName::Str(s) => s.value.as_atom()?.to_string(),
+                                _ => return None,
+                            };
+                            let local = kv.value.as_ident()?.id.sym.to_string();
+                            (key == "Toolbelt").then_some(local)
+                        }
+                        _ => None,
+                    })
+                    .map(|local| ToolbeltBinding {
+                        local,
+                        stmt: cx.range(var.span),
+                        quote: quote_of(lit),
+                    })
             })
         })
-    })
 }
 
 /// Every name the file binds to the toolbelt's `Toolbelt` (at any depth), plus `Toolbelt` itself.
@@ -160,7 +167,8 @@ pub fn toolbelt_names(program: &Program) -> Vec<String> {
                                         }
                                         _ => false,
                                     };
-                                    if let (true, Some(local)) = (is_toolbelt, kv.value.as_ident()) {
+                                    if let (true, Some(local)) = (is_toolbelt, kv.value.as_ident())
+                                    {
                                         self.0.push(local.id.sym.to_string());
                                     }
                                 }
@@ -449,30 +457,32 @@ pub struct Handler {
 
 /// Finds the handler.
 pub fn handler(program: &Program) -> Option<Handler> {
-    top_statements(program).into_iter().find_map(|stmt| match stmt {
-        Stmt::Decl(Decl::Fn(f)) if &*f.ident.sym == "lambda" => Some(Handler {
-            span: f.function.span,
-            is_async: f.function.is_async,
-        }),
-        Stmt::Decl(Decl::Var(var)) => var.decls.iter().find_map(|d| {
-            let name = d.name.as_ident()?;
-            if &*name.id.sym != "lambda" {
-                return None;
-            }
-            match d.init.as_deref()? {
-                Expr::Fn(f) => Some(Handler {
-                    span: f.function.span,
-                    is_async: f.function.is_async,
-                }),
-                Expr::Arrow(a) => Some(Handler {
-                    span: a.span,
-                    is_async: a.is_async,
-                }),
-                _ => None,
-            }
-        }),
-        _ => None,
-    })
+    top_statements(program)
+        .into_iter()
+        .find_map(|stmt| match stmt {
+            Stmt::Decl(Decl::Fn(f)) if &*f.ident.sym == "lambda" => Some(Handler {
+                span: f.function.span,
+                is_async: f.function.is_async,
+            }),
+            Stmt::Decl(Decl::Var(var)) => var.decls.iter().find_map(|d| {
+                let name = d.name.as_ident()?;
+                if &*name.id.sym != "lambda" {
+                    return None;
+                }
+                match d.init.as_deref()? {
+                    Expr::Fn(f) => Some(Handler {
+                        span: f.function.span,
+                        is_async: f.function.is_async,
+                    }),
+                    Expr::Arrow(a) => Some(Handler {
+                        span: a.span,
+                        is_async: a.is_async,
+                    }),
+                    _ => None,
+                }
+            }),
+            _ => None,
+        })
 }
 
 /// The code one invocation can run: the handler and every top-level function it refers to,
