@@ -44,7 +44,9 @@
 //! `const BASE = "https://va.msghist.liveperson.net/..."` gets a marker (move the lookup into the
 //! async code that uses it). Tagged templates and strings with octal-like escapes are reported,
 //! not rewritten. Hosts split across several strings (`"va.agentvep" + ".liveperson.net"`) are
-//! not recognised. `*.msg.liveperson.net` serves several services and is only reported.
+//! not recognised. `*.msg.liveperson.net` serves several services and is only reported. Every
+//! occurrence in code counts, including comparisons (`url.includes("va.agentvep.liveperson.net")`
+//! then compares with what CSDS returns); comments and property names are left alone.
 
 use super::support::{self, AwaitAt, Scopes};
 use super::{Context, RuleInfo};
