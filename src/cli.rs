@@ -127,7 +127,7 @@ fn main(args: &Args, out: &mut impl Write, err: &mut impl Write) -> Result<ExitC
         for rule in rules::RULES {
             let _ = writeln!(
                 out,
-                "{:<20} {:<7} {:<14} {}",
+                "{:<24} {:<7} {:<14} {}",
                 rule.name,
                 rule.class,
                 rule.reads(),

@@ -75,6 +75,102 @@ pub struct SecretTable {
     pub unavailable: Vec<String>,
 }
 
+/// `rules/csds.toml`: LivePerson hosts and their CSDS services.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CsdsTable {
+    /// Hosts of the CSDS itself (hand-written lookups go there).
+    pub csds_hosts: Vec<String>,
+    pub host: Vec<CsdsHost>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CsdsHost {
+    /// A host name, or `*.` and a host name (one or more leading labels).
+    pub pattern: String,
+    /// The CSDS service name.
+    pub service: String,
+}
+
+/// `rules/toolbelt.toml`: what `Toolbelt.<name>` exists in V2.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ToolbeltTable {
+    pub api: Vec<ToolbeltApi>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ToolbeltApi {
+    pub name: String,
+    pub status: ApiStatus,
+    #[serde(default)]
+    pub alternative: Option<String>,
+    /// A rule that rewrites every use of this member.
+    #[serde(default)]
+    pub handled_by: Option<String>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ApiStatus {
+    Available,
+    Deprecated,
+    Removed,
+}
+
+/// `rules/es_toolkit.toml`: the members of `es-toolkit/compat`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EsToolkitTable {
+    pub version: String,
+    pub no_subpath: Vec<String>,
+    pub members: Vec<String>,
+}
+
+/// `rules/platform.toml`: V2 limits and secret rules.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PlatformTable {
+    pub secrets: SecretRules,
+    pub logs: LogLimits,
+    pub blocking: BlockingCalls,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SecretRules {
+    pub unavailable: Vec<String>,
+    pub reserved_prefix: String,
+    pub cache: String,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LogLimits {
+    pub max_calls: usize,
+    pub max_chars: usize,
+    pub console_methods: Vec<String>,
+    pub loop_methods: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BlockingCalls {
+    pub sync_suffix: String,
+    pub crypto_calls: Vec<String>,
+    pub alternative: Vec<BlockingAlternative>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BlockingAlternative {
+    pub name: String,
+    #[serde(rename = "use")]
+    pub instead: String,
+}
+
 /// The raw text of every table, by file name.
 pub const SOURCES: &[(&str, &str)] = &[
     ("env.toml", include_str!("../rules/env.toml")),
@@ -85,6 +181,10 @@ pub const SOURCES: &[(&str, &str)] = &[
         include_str!("../rules/dependencies.toml"),
     ),
     ("secrets.toml", include_str!("../rules/secrets.toml")),
+    ("csds.toml", include_str!("../rules/csds.toml")),
+    ("toolbelt.toml", include_str!("../rules/toolbelt.toml")),
+    ("es_toolkit.toml", include_str!("../rules/es_toolkit.toml")),
+    ("platform.toml", include_str!("../rules/platform.toml")),
 ];
 
 fn load<T: serde::de::DeserializeOwned>(name: &str) -> T {
@@ -119,6 +219,83 @@ pub fn dependencies() -> &'static DependencyTable {
 pub fn secrets() -> &'static SecretTable {
     static TABLE: OnceLock<SecretTable> = OnceLock::new();
     TABLE.get_or_init(|| load("secrets.toml"))
+}
+
+pub fn csds() -> &'static CsdsTable {
+    static TABLE: OnceLock<CsdsTable> = OnceLock::new();
+    TABLE.get_or_init(|| load("csds.toml"))
+}
+
+pub fn toolbelt() -> &'static ToolbeltTable {
+    static TABLE: OnceLock<ToolbeltTable> = OnceLock::new();
+    TABLE.get_or_init(|| load("toolbelt.toml"))
+}
+
+pub fn es_toolkit() -> &'static EsToolkitTable {
+    static TABLE: OnceLock<EsToolkitTable> = OnceLock::new();
+    TABLE.get_or_init(|| load("es_toolkit.toml"))
+}
+
+pub fn platform() -> &'static PlatformTable {
+    static TABLE: OnceLock<PlatformTable> = OnceLock::new();
+    TABLE.get_or_init(|| load("platform.toml"))
+}
+
+impl CsdsTable {
+    /// The CSDS service of a LivePerson host, if the table knows it.
+    pub fn service(&self, host: &str) -> Option<&str> {
+        let host = host.to_ascii_lowercase();
+        self.host
+            .iter()
+            .find(|h| match h.pattern.strip_prefix("*.") {
+                Some(suffix) => host
+                    .strip_suffix(suffix)
+                    .is_some_and(|rest| rest.len() > 1 && rest.ends_with('.')),
+                None => host == h.pattern,
+            })
+            .map(|h| h.service.as_str())
+    }
+
+    /// Whether `host` is the CSDS itself.
+    pub fn is_csds(&self, host: &str) -> bool {
+        self.csds_hosts.iter().any(|h| h.eq_ignore_ascii_case(host))
+    }
+}
+
+impl ToolbeltTable {
+    pub fn get(&self, name: &str) -> Option<&ToolbeltApi> {
+        self.api.iter().find(|a| a.name == name)
+    }
+}
+
+impl EsToolkitTable {
+    /// The `es-toolkit/compat` member named `name`, exactly.
+    pub fn has(&self, name: &str) -> bool {
+        self.members.iter().any(|m| m == name)
+    }
+
+    /// The member whose name is `name` in any case (lodash's per-method packages are lower case:
+    /// `lodash.clonedeep`).
+    pub fn find_ignoring_case(&self, name: &str) -> Option<&str> {
+        self.members
+            .iter()
+            .find(|m| m.eq_ignore_ascii_case(name))
+            .map(String::as_str)
+    }
+
+    /// Whether `es-toolkit/compat/<name>` exists.
+    pub fn has_subpath(&self, name: &str) -> bool {
+        self.has(name) && !self.no_subpath.iter().any(|m| m == name)
+    }
+}
+
+impl BlockingCalls {
+    pub fn alternative(&self, name: &str) -> Option<&str> {
+        self.alternative
+            .iter()
+            .find(|a| a.name == name)
+            .map(|a| a.instead.as_str())
+    }
 }
 
 impl EnvTable {

@@ -216,3 +216,155 @@ fn every_rule_is_documented_and_has_fixtures() {
         );
     }
 }
+
+fn is_camel_case(name: &str) -> bool {
+    name.starts_with(|c: char| c.is_ascii_lowercase())
+        && name.chars().all(|c| c.is_ascii_alphanumeric())
+}
+
+#[test]
+fn csds_table_is_consistent() {
+    let csds = tables::csds();
+    assert!(!csds.host.is_empty() && !csds.csds_hosts.is_empty());
+    let mut seen = HashSet::new();
+    for h in &csds.host {
+        assert!(seen.insert(&h.pattern), "{} listed twice", h.pattern);
+        assert!(h.pattern.ends_with(".liveperson.net"), "{h:?}");
+        let host = h.pattern.strip_prefix("*.").unwrap_or(&h.pattern);
+        assert!(
+            host.chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '.' || c == '-'),
+            "{h:?}"
+        );
+        assert!(is_camel_case(&h.service), "{h:?}");
+        // The pattern resolves to its own service.
+        let example = h.pattern.replace("*.", "va.");
+        assert_eq!(csds.service(&example), Some(h.service.as_str()), "{h:?}");
+    }
+    for host in &csds.csds_hosts {
+        assert!(csds.is_csds(host));
+        assert_eq!(
+            csds.service(host),
+            None,
+            "{host} is the CSDS, not a service"
+        );
+    }
+    assert_eq!(csds.service("va.agentvep.liveperson.net"), Some("agentVep"));
+    assert_eq!(
+        csds.service("z1.context.liveperson.net"),
+        Some("mavenContext")
+    );
+}
+
+#[test]
+fn toolbelt_table_is_consistent() {
+    use faas_migrate::tables::ApiStatus;
+    let toolbelt = tables::toolbelt();
+    let mut seen = HashSet::new();
+    for api in &toolbelt.api {
+        assert!(seen.insert(&api.name), "{} listed twice", api.name);
+        assert!(
+            api.name.starts_with(|c: char| c.is_ascii_uppercase())
+                && api.name.chars().all(|c| c.is_ascii_alphanumeric()),
+            "{api:?}"
+        );
+        match api.status {
+            ApiStatus::Available => assert!(
+                api.alternative.is_none() && api.handled_by.is_none(),
+                "{api:?}"
+            ),
+            ApiStatus::Deprecated | ApiStatus::Removed => {
+                assert!(
+                    api.alternative.as_deref().is_some_and(|a| !a.is_empty()),
+                    "{api:?}"
+                )
+            }
+        }
+        if let Some(rule) = &api.handled_by {
+            assert!(
+                faas_migrate::rules::by_name(rule).is_some(),
+                "{api:?}: no rule {rule}"
+            );
+        }
+    }
+    for name in [
+        "LpClient",
+        "CsdsClient",
+        "SecretClient",
+        "ContextServiceClient",
+    ] {
+        assert_eq!(
+            toolbelt.get(name).map(|a| a.status),
+            Some(ApiStatus::Available),
+            "{name}"
+        );
+    }
+    assert_eq!(
+        toolbelt.get("HTTPClient").map(|a| a.status),
+        Some(ApiStatus::Removed)
+    );
+    assert_eq!(
+        toolbelt.get("Logger").map(|a| a.status),
+        Some(ApiStatus::Removed)
+    );
+}
+
+#[test]
+fn es_toolkit_table_is_consistent() {
+    let table = tables::es_toolkit();
+    assert!(!table.version.is_empty());
+    let mut sorted = table.members.clone();
+    sorted.sort();
+    sorted.dedup();
+    assert_eq!(sorted, table.members, "members must be sorted and unique");
+    for m in &table.members {
+        assert!(
+            m.starts_with(|c: char| c.is_ascii_lowercase())
+                && m.chars().all(|c| c.is_ascii_alphanumeric()),
+            "{m}"
+        );
+    }
+    for m in &table.no_subpath {
+        assert!(table.has(m) && !table.has_subpath(m), "{m}");
+    }
+    for m in [
+        "get",
+        "set",
+        "merge",
+        "cloneDeep",
+        "pick",
+        "omit",
+        "isEmpty",
+        "debounce",
+    ] {
+        assert!(table.has_subpath(m), "{m}");
+    }
+    for m in ["chain", "mixin", "VERSION"] {
+        assert!(!table.has(m), "{m}");
+    }
+    assert_eq!(table.find_ignoring_case("clonedeep"), Some("cloneDeep"));
+}
+
+#[test]
+fn platform_table_is_consistent() {
+    let platform = tables::platform();
+    let secrets = &platform.secrets;
+    assert!(!secrets.unavailable.is_empty());
+    for key in &secrets.unavailable {
+        assert!(key.starts_with("lp-faas-"), "{key}");
+    }
+    assert!(is_env_name(&secrets.reserved_prefix) && secrets.reserved_prefix.ends_with('_'));
+    assert_eq!(platform.logs.max_calls, 10);
+    assert_eq!(platform.logs.max_chars, 16384);
+    assert!(platform.logs.console_methods.iter().any(|m| m == "log"));
+    assert!(platform.logs.loop_methods.iter().any(|m| m == "forEach"));
+    let blocking = &platform.blocking;
+    assert_eq!(blocking.sync_suffix, "Sync");
+    let mut seen = HashSet::new();
+    for alt in &blocking.alternative {
+        assert!(seen.insert(&alt.name), "{} listed twice", alt.name);
+        assert!(alt.name.ends_with(&blocking.sync_suffix), "{}", alt.name);
+        assert!(!alt.instead.is_empty());
+    }
+    assert!(blocking.alternative("readFileSync").is_some());
+}

@@ -34,12 +34,22 @@ rules![
     toolbelt_import,
     env_rename,
     handler_callback,
+    csds_host,
+    salesforce_client,
+    context_service_client,
+    secret_names,
+    lodash,
+    log_limits,
+    blocking_call,
+    unknown_toolbelt_api,
     config_env,
     config_event,
     config_dependencies,
     settings_whitelist,
     settings_secrets,
 ];
+
+mod support;
 
 /// A rule's identity and entry points.
 pub struct RuleInfo {

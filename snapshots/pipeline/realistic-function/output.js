@@ -2,6 +2,7 @@
  * Conversation router: asks the brand's routing service where to send a conversation.
  */
 import { Toolbelt, LpServices } from "core-functions-toolbelt";
+// TODO(faas-migrate): V2's toolbelt has no `HTTPClient`: use the global `fetch` (mind request-promise's defaults: `json`, `simple`, `resolveWithFullResponse`) [unknown-toolbelt-api]
 const httpClient = Toolbelt.HTTPClient();
 
 const ROUTING_URL = "https://routing.example.com/api/route";

@@ -1,0 +1,5 @@
+const fs = require("fs");
+
+async function lambda(input, callback) {
+    callback(null, fs.existsSync("/tmp/flag"));
+}

@@ -1,0 +1,14 @@
+import { Toolbelt } from "core-functions-toolbelt";
+const csdsClient = Toolbelt.CsdsClient();
+const _ = require("es-toolkit/compat");
+
+const secretClient = Toolbelt.SecretClient();
+
+async function lambda(input) {
+    const brandId = process.env.X_LIVEPERSON_BRAND_ID;
+    const contextClient = Toolbelt.ContextServiceClient(input.payload.key);
+    const url = `https://${await csdsClient.get("agentVep")}/api/account/${brandId}/status`;
+    await secretClient.updateSecret({ key: "last-url", value: url });
+    const secret = await secretClient.readSecret("last-url", { useCache: false });
+    return { url: secret.value, first: _.head(input.payload.items), contextClient };
+}

@@ -1,0 +1,269 @@
+//! ## What it does
+//! Rewrites `Toolbelt.ContextServiceClient({ apiKey, accountId })` to the V2 call shape
+//! `Toolbelt.ContextServiceClient(apiKey)`: the object argument becomes its `apiKey` value
+//! (`{ apiKey: key }` becomes `key`, `{ apiKey }` becomes `apiKey`).
+//!
+//! When `accountId` is the function's own account (`process.env.BRAND_ID`,
+//! `process.env.X_LIVEPERSON_BRAND_ID`, or a variable declared once in the file as one of those)
+//! nothing else is said. Any other `accountId` is reported (`review`): V2 always uses the
+//! function's own account. An argument that is not an object literal with `apiKey` (a variable,
+//! a spread, other properties, comments inside the object) gets a marker.
+//!
+//! ## Why V2 needs it
+//! V2's `ContextServiceClient` takes only the API key; the account comes from
+//! `X_LIVEPERSON_BRAND_ID` (docs/faas-v1-to-v2.md §2). Passing V1's object would hand the whole
+//! object to V2 as the key, and every Context Session Store call would fail.
+//!
+//! ## Example
+//! ```js
+//! // before
+//! const client = Toolbelt.ContextServiceClient({ apiKey: key, accountId: process.env.BRAND_ID });
+//! // after
+//! const client = Toolbelt.ContextServiceClient(key);
+//! ```
+//!
+//! ## Limits
+//! An `accountId` that is the brand's id by some other route (a parameter, a config object, a
+//! literal) is reported: check it is the function's own account, or call the Context Session
+//! Store REST API with `fetch` for other accounts.
+
+use super::support;
+use super::{Check, Context, RuleInfo};
+use crate::finding::FixClass;
+use std::collections::HashMap;
+use swc_common::comments::Comments;
+use swc_common::Spanned;
+use swc_ecma_ast::*;
+use swc_ecma_visit::{Visit, VisitWith};
+
+pub(super) const INFO: RuleInfo = RuleInfo {
+    name: "context-service-client",
+    class: FixClass::Review,
+    summary: "`Toolbelt.ContextServiceClient({ apiKey, accountId })` becomes `(apiKey)`; another account is reported",
+    applies: |source| source.contains("ContextServiceClient"),
+    check: Check::JavaScript(check),
+    source: include_str!("context_service_client.rs"),
+};
+
+const BRAND_IDS: [&str; 2] = ["BRAND_ID", "X_LIVEPERSON_BRAND_ID"];
+
+fn check(cx: &mut Context) {
+    let parsed = cx.parsed;
+    let names = support::toolbelt_names(&parsed.program);
+    let brand_vars = brand_variables(&parsed.program);
+    let mut calls = Calls {
+        cx,
+        names: &names,
+        brand_vars: &brand_vars,
+    };
+    parsed.program.visit_with(&mut calls);
+}
+
+fn rewrite(cx: &mut Context, call: &CallExpr, brand_vars: &[String]) {
+    let marker = "V2's ContextServiceClient takes only the API key (`ContextServiceClient(apiKey)`) and always uses this function's account; pass the key here";
+    let [arg] = call.args.as_slice() else {
+        if call.args.len() > 1 {
+            cx.todo(call.span, marker);
+        }
+        return;
+    };
+    let object = match arg.expr.as_ref() {
+        _ if arg.spread.is_some() => return cx.todo(call.span, marker),
+        Expr::Object(object) => object,
+        // Already the V2 shape (or a variable holding the key): nothing to say for strings.
+        Expr::Lit(Lit::Str(_)) | Expr::Tpl(_) => return,
+        Expr::Ident(_) | Expr::Member(_) => {
+            // A variable could be the V1 options object or the key itself.
+            if looks_like_options(cx, arg.expr.as_ref()) {
+                cx.todo(call.span, marker);
+            }
+            return;
+        }
+        _ => return,
+    };
+    let mut api_key = None;
+    let mut account = None;
+    for prop in &object.props {
+        let PropOrSpread::Prop(prop) = prop else {
+            return cx.todo(call.span, marker);
+        };
+        match prop.as_ref() {
+            Prop::Shorthand(i) if &*i.sym == "apiKey" => api_key = Some(i.span),
+            Prop::Shorthand(i) if &*i.sym == "accountId" => account = Some(Expr::Ident(i.clone())),
+            Prop::KeyValue(kv) => match prop_name(&kv.key).as_deref() {
+                Some("apiKey") => api_key = Some(kv.value.span()),
+                Some("accountId") => account = Some((*kv.value).clone()),
+                _ => return cx.todo(call.span, marker),
+            },
+            _ => return cx.todo(call.span, marker),
+        }
+    }
+    let Some(key) = api_key else {
+        return cx.todo(call.span, marker);
+    };
+    // Comments inside the object, outside the key's value, would be lost.
+    let object_range = cx.range(object.span);
+    let key_range = cx.range(key);
+    if comments_between(cx, object_range.start, key_range.start)
+        || comments_between(cx, key_range.end, object_range.end)
+    {
+        return cx.todo(call.span, "V2's ContextServiceClient takes only the API key: replace this object by its `apiKey` value (and keep the comments)");
+    }
+    let key_text = cx.source[key_range].to_string();
+    cx.replace(object_range, key_text);
+    if let Some(account) = account {
+        if !is_brand_id(&account, brand_vars) {
+            let text = cx.text(account.span()).to_string();
+            cx.report(
+                call.span,
+                FixClass::Review,
+                format!("V2's ContextServiceClient always uses this function's account (X_LIVEPERSON_BRAND_ID); this call passed `{text}` as the account: if that is another account, call the Context Session Store API with fetch instead"),
+            );
+        }
+    }
+}
+
+/// Whether the text between two offsets holds a comment (by the parser's comment store).
+fn comments_between(cx: &Context, from: usize, to: usize) -> bool {
+    let mut found = false;
+    let mut at = from;
+    while at < to && !found {
+        let pos = cx.parsed.pos(at);
+        found |= cx.parsed.comments.has_leading(pos) || cx.parsed.comments.has_trailing(pos);
+        at += 1;
+    }
+    found
+}
+
+/// A variable that the file initialises with an object literal (V1's options).
+fn looks_like_options(cx: &Context, expr: &Expr) -> bool {
+    let Expr::Ident(ident) = expr else {
+        return false;
+    };
+    struct Find<'a> {
+        name: &'a str,
+        object: bool,
+    }
+    impl Visit for Find<'_> {
+        fn visit_var_declarator(&mut self, d: &VarDeclarator) {
+            if d.name.as_ident().is_some_and(|i| &*i.id.sym == self.name) {
+                self.object |= matches!(d.init.as_deref(), Some(Expr::Object(_)));
+            }
+            d.visit_children_with(self);
+        }
+    }
+    let mut find = Find {
+        name: &ident.sym,
+        object: false,
+    };
+    cx.parsed.program.visit_with(&mut find);
+    find.object
+}
+
+fn prop_name(key: &PropName) -> Option<String> {
+    match key {
+        PropName::Ident(i) => Some(i.sym.to_string()),
+        PropName::Str(s) => s.value.as_atom().map(|a| a.to_string()),
+        _ => None,
+    }
+}
+
+/// `process.env.BRAND_ID` (or the V2 name), in any of its spellings.
+fn is_env_brand_id(expr: &Expr) -> bool {
+    let Expr::Member(m) = expr else {
+        return matches!(expr, Expr::Paren(p) if is_env_brand_id(&p.expr));
+    };
+    let is_process_env = match m.obj.as_ref() {
+        Expr::Member(env) => {
+            env.obj.as_ident().is_some_and(|i| &*i.sym == "process")
+                && env.prop.as_ident().is_some_and(|p| &*p.sym == "env")
+        }
+        _ => false,
+    };
+    let name = match &m.prop {
+        MemberProp::Ident(i) => Some(i.sym.to_string()),
+        MemberProp::Computed(c) => match c.expr.as_ref() {
+            Expr::Lit(Lit::Str(s)) => s.value.as_atom().map(|a| a.to_string()),
+            _ => None,
+        },
+        _ => None,
+    };
+    is_process_env && name.is_some_and(|n| BRAND_IDS.contains(&n.as_str()))
+}
+
+fn is_brand_id(expr: &Expr, brand_vars: &[String]) -> bool {
+    match expr {
+        Expr::Ident(i) => brand_vars.iter().any(|v| *v == *i.sym),
+        Expr::Paren(p) => is_brand_id(&p.expr, brand_vars),
+        _ => is_env_brand_id(expr),
+    }
+}
+
+/// Names declared exactly once in the file, as `process.env.BRAND_ID` (or destructured from
+/// `process.env` under that name).
+fn brand_variables(program: &Program) -> Vec<String> {
+    #[derive(Default)]
+    struct Collector {
+        candidates: Vec<String>,
+        declared: HashMap<String, usize>,
+    }
+    impl Visit for Collector {
+        fn visit_var_declarator(&mut self, d: &VarDeclarator) {
+            match (&d.name, d.init.as_deref()) {
+                (Pat::Ident(name), Some(init)) if is_env_brand_id(init) => {
+                    self.candidates.push(name.id.sym.to_string());
+                }
+                (Pat::Object(pattern), Some(Expr::Member(m)))
+                    if m.obj.as_ident().is_some_and(|i| &*i.sym == "process")
+                        && m.prop.as_ident().is_some_and(|p| &*p.sym == "env") =>
+                {
+                    for prop in &pattern.props {
+                        match prop {
+                            ObjectPatProp::Assign(a) if BRAND_IDS.contains(&&*a.key.id.sym) => {
+                                self.candidates.push(a.key.id.sym.to_string());
+                            }
+                            ObjectPatProp::KeyValue(kv) => {
+                                let is_brand = prop_name(&kv.key)
+                                    .is_some_and(|k| BRAND_IDS.contains(&k.as_str()));
+                                if let (true, Some(b)) = (is_brand, kv.value.as_ident()) {
+                                    self.candidates.push(b.id.sym.to_string());
+                                }
+                            }
+                            _ => {}
+                        }
+                    }
+                }
+                _ => {}
+            }
+            d.visit_children_with(self);
+        }
+        fn visit_binding_ident(&mut self, b: &BindingIdent) {
+            *self.declared.entry(b.id.sym.to_string()).or_default() += 1;
+        }
+    }
+    let mut c = Collector::default();
+    program.visit_with(&mut c);
+    c.candidates
+        .into_iter()
+        .filter(|n| c.declared.get(n) == Some(&1))
+        .collect()
+}
+
+struct Calls<'c, 'a, 'n> {
+    cx: &'c mut Context<'a>,
+    names: &'n [String],
+    brand_vars: &'n [String],
+}
+
+impl Visit for Calls<'_, '_, '_> {
+    fn visit_call_expr(&mut self, call: &CallExpr) {
+        let factory = call
+            .callee
+            .as_expr()
+            .and_then(|c| support::toolbelt_member(c, self.names));
+        if factory == Some("ContextServiceClient") {
+            rewrite(self.cx, call, self.brand_vars);
+        }
+        call.visit_children_with(self);
+    }
+}

@@ -1,0 +1,583 @@
+//! Helpers several rules share: the toolbelt binding, top-level insertions in the file's style,
+//! where `await` may stand, and which functions the handler can reach.
+
+use super::Context;
+use std::collections::HashSet;
+use std::ops::Range;
+use swc_common::{Span, Spanned};
+use swc_ecma_ast::*;
+use swc_ecma_visit::{Visit, VisitWith};
+
+/// Module names the toolbelt is imported or required from (V1 and V2).
+pub const TOOLBELT_MODULES: [&str; 2] = ["lp-faas-toolbelt", "core-functions-toolbelt"];
+/// The V2 toolbelt module.
+pub const V2_TOOLBELT: &str = "core-functions-toolbelt";
+
+/// The top-level statement that binds `Toolbelt` from the toolbelt module.
+pub struct ToolbeltBinding {
+    /// The local name (`Toolbelt`, or `TB` for `{ Toolbelt: TB }`).
+    pub local: String,
+    /// The whole statement.
+    pub stmt: Range<usize>,
+    /// The quote of the module name.
+    pub quote: char,
+}
+
+/// The items at the top level of the file.
+pub fn top_level(program: &Program) -> Vec<&ModuleItem> {
+    match program {
+        Program::Module(m) => m.body.iter().collect(),
+        Program::Script(_) => Vec::new(),
+    }
+}
+
+/// The statements at the top level of the file (module declarations left out).
+pub fn top_statements(program: &Program) -> Vec<&Stmt> {
+    match program {
+        Program::Module(m) => m.body.iter().filter_map(|i| i.as_stmt()).collect(),
+        Program::Script(s) => s.body.iter().collect(),
+    }
+}
+
+/// `require("m")` with a string literal: the module name and the literal's span.
+pub fn require_call(expr: &Expr) -> Option<(String, Span)> {
+    require_of(expr.as_call()?)
+}
+
+/// [`require_call`] for a call expression.
+pub fn require_of(call: &CallExpr) -> Option<(String, Span)> {
+    let Callee::Expr(callee) = &call.callee else {
+        return None;
+    };
+    if callee.as_ident().is_none_or(|i| &*i.sym != "require") {
+        return None;
+    }
+    let [arg] = call.args.as_slice() else {
+        return None;
+    };
+    if arg.spread.is_some() {
+        return None;
+    }
+    let Expr::Lit(Lit::Str(s)) = arg.expr.as_ref() else {
+        return None;
+    };
+    Some((s.value.as_atom()?.to_string(), s.span))
+}
+
+/// The top-level binding of `Toolbelt`: `const { Toolbelt } = require("lp-faas-toolbelt")` or
+/// `import { Toolbelt } from "core-functions-toolbelt"` (any quotes, renamed or not).
+pub fn toolbelt_binding(cx: &Context) -> Option<ToolbeltBinding> {
+    let quote_of = |span: Span| cx.text(span).chars().next().unwrap_or('"');
+    let from_import = top_level(&cx.parsed.program).into_iter().find_map(|item| {
+        let ModuleItem::ModuleDecl(ModuleDecl::Import(import)) = item else {
+            return None;
+        };
+        let module = import.src.value.as_atom()?;
+        if !TOOLBELT_MODULES.contains(&&**module) || import.type_only {
+            return None;
+        }
+        import.specifiers.iter().find_map(|s| match s {
+            ImportSpecifier::Named(n) => {
+                let imported = match &n.imported {
+                    Some(ModuleExportName::Ident(i)) => i.sym.to_string(),
+                    Some(ModuleExportName::Str(s)) => s.value.as_atom()?.to_string(),
+                    None => n.local.sym.to_string(),
+                };
+                (imported == "Toolbelt").then(|| ToolbeltBinding {
+                    local: n.local.sym.to_string(),
+                    stmt: cx.range(import.span),
+                    quote: quote_of(import.src.span),
+                })
+            }
+            _ => None,
+        })
+    });
+    if from_import.is_some() {
+        return from_import;
+    }
+    top_statements(&cx.parsed.program)
+        .into_iter()
+        .find_map(|stmt| {
+            let Stmt::Decl(Decl::Var(var)) = stmt else {
+                return None;
+            };
+            var.decls.iter().find_map(|d| {
+                let init = d.init.as_deref()?;
+                // `const Toolbelt = require("lp-faas-toolbelt").Toolbelt`
+                if let (Pat::Ident(name), Expr::Member(m)) = (&d.name, init) {
+                    let (module, lit) = require_call(&m.obj)?;
+                    let is_toolbelt = m.prop.as_ident().is_some_and(|p| &*p.sym == "Toolbelt");
+                    return (TOOLBELT_MODULES.contains(&module.as_str()) && is_toolbelt).then(
+                        || ToolbeltBinding {
+                            local: name.id.sym.to_string(),
+                            stmt: cx.range(var.span),
+                            quote: quote_of(lit),
+                        },
+                    );
+                }
+                let (module, lit) = require_call(init)?;
+                if !TOOLBELT_MODULES.contains(&module.as_str()) {
+                    return None;
+                }
+                let Pat::Object(pattern) = &d.name else {
+                    return None;
+                };
+                pattern
+                    .props
+                    .iter()
+                    .find_map(|p| match p {
+                        ObjectPatProp::Assign(a) if &*a.key.id.sym == "Toolbelt" => {
+                            Some("Toolbelt".into())
+                        }
+                        ObjectPatProp::KeyValue(kv) => {
+                            let key = match &kv.key {
+                                PropName::Ident(i) => i.sym.to_string(),
+                                PropName::Str(s) => s.value.as_atom()?.to_string(),
+                                _ => return None,
+                            };
+                            let local = kv.value.as_ident()?.id.sym.to_string();
+                            (key == "Toolbelt").then_some(local)
+                        }
+                        _ => None,
+                    })
+                    .map(|local| ToolbeltBinding {
+                        local,
+                        stmt: cx.range(var.span),
+                        quote: quote_of(lit),
+                    })
+            })
+        })
+}
+
+/// Every name the file binds to the toolbelt's `Toolbelt` (at any depth), plus `Toolbelt` itself.
+pub fn toolbelt_names(program: &Program) -> Vec<String> {
+    struct Finder(Vec<String>);
+    impl Visit for Finder {
+        fn visit_var_declarator(&mut self, d: &VarDeclarator) {
+            if let Some(init) = d.init.as_deref() {
+                if let Some((module, _)) = require_call(init) {
+                    if TOOLBELT_MODULES.contains(&module.as_str()) {
+                        if let Pat::Object(pattern) = &d.name {
+                            for p in &pattern.props {
+                                if let ObjectPatProp::KeyValue(kv) = p {
+                                    let is_toolbelt = match &kv.key {
+                                        PropName::Ident(i) => &*i.sym == "Toolbelt",
+                                        PropName::Str(s) => {
+                                            s.value.as_atom().is_some_and(|a| &**a == "Toolbelt")
+                                        }
+                                        _ => false,
+                                    };
+                                    if let (true, Some(local)) = (is_toolbelt, kv.value.as_ident())
+                                    {
+                                        self.0.push(local.id.sym.to_string());
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+            d.visit_children_with(self);
+        }
+        fn visit_import_decl(&mut self, import: &ImportDecl) {
+            let Some(module) = import.src.value.as_atom() else {
+                return;
+            };
+            if TOOLBELT_MODULES.contains(&&**module) {
+                for s in &import.specifiers {
+                    if let ImportSpecifier::Named(n) = s {
+                        if let Some(ModuleExportName::Ident(i)) = &n.imported {
+                            if &*i.sym == "Toolbelt" {
+                                self.0.push(n.local.sym.to_string());
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+    let mut finder = Finder(vec!["Toolbelt".to_string()]);
+    program.visit_with(&mut finder);
+    finder.0.sort();
+    finder.0.dedup();
+    finder.0
+}
+
+/// `<Toolbelt>.<factory>` where `<Toolbelt>` is one of `names`: the factory's name.
+pub fn toolbelt_member<'e>(expr: &'e Expr, names: &[String]) -> Option<&'e str> {
+    toolbelt_member_of(expr.as_member()?, names)
+}
+
+/// [`toolbelt_member`] for a member expression.
+pub fn toolbelt_member_of<'e>(member: &'e MemberExpr, names: &[String]) -> Option<&'e str> {
+    let object = member.obj.as_ident()?;
+    if !names.iter().any(|n| *n == *object.sym) {
+        return None;
+    }
+    member.prop.as_ident().map(|p| &*p.sym)
+}
+
+/// `<Toolbelt>.<factory>(...)`: the call's factory name.
+pub fn toolbelt_call<'e>(expr: &'e Expr, names: &[String]) -> Option<(&'e str, &'e CallExpr)> {
+    let call = expr.as_call()?;
+    let Callee::Expr(callee) = &call.callee else {
+        return None;
+    };
+    toolbelt_member(callee, names).map(|name| (name, call))
+}
+
+/// The quote character the file uses for strings: the toolbelt module's, else the first string
+/// literal's, else `"`.
+pub fn file_quote(cx: &Context, binding: Option<&ToolbeltBinding>) -> char {
+    if let Some(b) = binding {
+        return b.quote;
+    }
+    struct First(Option<Span>);
+    impl Visit for First {
+        fn visit_str(&mut self, s: &Str) {
+            if self.0.is_none() {
+                self.0 = Some(s.span);
+            }
+        }
+    }
+    let mut first = First(None);
+    cx.parsed.program.visit_with(&mut first);
+    first
+        .0
+        .and_then(|span| cx.text(span).chars().next())
+        .filter(|c| *c == '\'' || *c == '"')
+        .unwrap_or('"')
+}
+
+/// `";"` when the file ends its statements with semicolons, else `""`.
+pub fn file_semicolon(cx: &Context, binding: Option<&ToolbeltBinding>) -> &'static str {
+    let ends_with_semicolon = match binding {
+        Some(b) => cx.source[b.stmt.clone()].ends_with(';'),
+        None => {
+            let statements = top_statements(&cx.parsed.program);
+            let with = statements
+                .iter()
+                .filter(|s| cx.text(s.span()).ends_with(';'))
+                .count();
+            statements.is_empty() || with * 2 >= statements.len()
+        }
+    };
+    if ends_with_semicolon {
+        ";"
+    } else {
+        ""
+    }
+}
+
+/// The offset of the line end (the `\r\n` or `\n`, or the end of the text) of the line holding
+/// `offset`.
+pub fn line_end(source: &str, offset: usize) -> usize {
+    match source[offset..].find('\n') {
+        Some(i) if source[..offset + i].ends_with('\r') => offset + i - 1,
+        Some(i) => offset + i,
+        None => source.len(),
+    }
+}
+
+/// The offset where the line holding `offset` starts.
+pub fn line_start(source: &str, offset: usize) -> usize {
+    source[..offset].rfind('\n').map_or(0, |i| i + 1)
+}
+
+/// Inserts top-level lines (without line ends) after the line that ends the statement binding
+/// the toolbelt, or, when there is none, before the first statement.
+pub fn insert_top_lines(cx: &mut Context, binding: Option<&ToolbeltBinding>, lines: &[String]) {
+    let eol = cx.style.eol;
+    match binding {
+        Some(b) => {
+            let at = line_end(cx.source, b.stmt.end);
+            let indent = cx.indent_at(b.stmt.start).to_string();
+            let text: String = lines.iter().map(|l| format!("{eol}{indent}{l}")).collect();
+            cx.insert(at, text);
+        }
+        None => {
+            let first = match &cx.parsed.program {
+                Program::Module(m) => m.body.first().map(|i| i.span()),
+                Program::Script(s) => s.body.first().map(|i| i.span()),
+            };
+            let at = first.map_or(0, |span| line_start(cx.source, cx.range(span).start));
+            let text: String = lines.iter().map(|l| format!("{l}{eol}")).collect();
+            cx.insert(at, text);
+        }
+    }
+}
+
+/// Every name bound anywhere in the file (variables, functions, classes, parameters, imports).
+pub fn bound_names(program: &Program) -> HashSet<String> {
+    struct Names(HashSet<String>);
+    impl Visit for Names {
+        fn visit_binding_ident(&mut self, b: &BindingIdent) {
+            self.0.insert(b.id.sym.to_string());
+        }
+        fn visit_fn_decl(&mut self, f: &FnDecl) {
+            self.0.insert(f.ident.sym.to_string());
+            f.visit_children_with(self);
+        }
+        fn visit_class_decl(&mut self, c: &ClassDecl) {
+            self.0.insert(c.ident.sym.to_string());
+            c.visit_children_with(self);
+        }
+        fn visit_import_named_specifier(&mut self, s: &ImportNamedSpecifier) {
+            self.0.insert(s.local.sym.to_string());
+        }
+        fn visit_import_default_specifier(&mut self, s: &ImportDefaultSpecifier) {
+            self.0.insert(s.local.sym.to_string());
+        }
+        fn visit_import_star_as_specifier(&mut self, s: &ImportStarAsSpecifier) {
+            self.0.insert(s.local.sym.to_string());
+        }
+    }
+    let mut names = Names(HashSet::new());
+    program.visit_with(&mut names);
+    names.0
+}
+
+/// Where code runs: the functions of the file (and class field initializers), so a rule can
+/// tell whether `await` may stand at an offset.
+pub struct Scopes {
+    scopes: Vec<Scope>,
+}
+
+struct Scope {
+    /// The whole function.
+    span: Range<usize>,
+    /// Its body (where `await` is allowed if it is async).
+    body: Range<usize>,
+    is_async: bool,
+}
+
+/// Where `await` may stand.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum AwaitAt {
+    /// Inside an async function's body.
+    Allowed,
+    /// At the top level of the file.
+    ModuleLevel,
+    /// Inside a function that is not async, its parameters, or a class field.
+    SyncFunction,
+}
+
+impl Scopes {
+    pub fn new(cx: &Context) -> Scopes {
+        struct Collector<'c, 'a> {
+            cx: &'c Context<'a>,
+            scopes: Vec<Scope>,
+        }
+        impl Visit for Collector<'_, '_> {
+            fn visit_function(&mut self, f: &Function) {
+                if let Some(body) = &f.body {
+                    self.scopes.push(Scope {
+                        span: self.cx.range(f.span),
+                        body: self.cx.range(body.span),
+                        is_async: f.is_async,
+                    });
+                }
+                f.visit_children_with(self);
+            }
+            fn visit_arrow_expr(&mut self, a: &ArrowExpr) {
+                self.scopes.push(Scope {
+                    span: self.cx.range(a.span),
+                    body: self.cx.range(a.body.span()),
+                    is_async: a.is_async,
+                });
+                a.visit_children_with(self);
+            }
+            fn visit_class_prop(&mut self, p: &ClassProp) {
+                if let Some(value) = &p.value {
+                    let range = self.cx.range(value.span());
+                    self.scopes.push(Scope {
+                        span: range.clone(),
+                        body: range,
+                        is_async: false,
+                    });
+                }
+                p.visit_children_with(self);
+            }
+            fn visit_static_block(&mut self, b: &StaticBlock) {
+                let range = self.cx.range(b.span);
+                self.scopes.push(Scope {
+                    span: range.clone(),
+                    body: range,
+                    is_async: false,
+                });
+                b.visit_children_with(self);
+            }
+        }
+        let mut collector = Collector {
+            cx,
+            scopes: Vec::new(),
+        };
+        cx.parsed.program.visit_with(&mut collector);
+        Scopes {
+            scopes: collector.scopes,
+        }
+    }
+
+    /// Whether `await` may stand at `offset`.
+    pub fn await_at(&self, offset: usize) -> AwaitAt {
+        match self.innermost(offset) {
+            None => AwaitAt::ModuleLevel,
+            Some(s) if s.is_async && s.body.start <= offset && offset < s.body.end => {
+                AwaitAt::Allowed
+            }
+            Some(_) => AwaitAt::SyncFunction,
+        }
+    }
+
+    fn innermost(&self, offset: usize) -> Option<&Scope> {
+        self.scopes
+            .iter()
+            .filter(|s| s.span.start <= offset && offset < s.span.end)
+            .min_by_key(|s| s.span.end - s.span.start)
+    }
+
+    /// The innermost function holding `offset`: its whole range.
+    pub fn function_at(&self, offset: usize) -> Option<Range<usize>> {
+        self.innermost(offset).map(|s| s.span.clone())
+    }
+
+    /// Whether `offset` is in the body (not the parameters) of the innermost function holding it.
+    pub fn in_body(&self, offset: usize) -> bool {
+        self.innermost(offset)
+            .is_some_and(|s| s.body.start <= offset && offset < s.body.end)
+    }
+}
+
+/// The V1 handler: a top-level `function lambda(...)`, or `const lambda = function/arrow`.
+pub struct Handler {
+    /// The function (for a `const`, its initializer); `async` goes at its start.
+    pub span: Span,
+    pub is_async: bool,
+}
+
+/// Finds the handler.
+pub fn handler(program: &Program) -> Option<Handler> {
+    top_statements(program)
+        .into_iter()
+        .find_map(|stmt| match stmt {
+            Stmt::Decl(Decl::Fn(f)) if &*f.ident.sym == "lambda" => Some(Handler {
+                span: f.function.span,
+                is_async: f.function.is_async,
+            }),
+            Stmt::Decl(Decl::Var(var)) => var.decls.iter().find_map(|d| {
+                let name = d.name.as_ident()?;
+                if &*name.id.sym != "lambda" {
+                    return None;
+                }
+                match d.init.as_deref()? {
+                    Expr::Fn(f) => Some(Handler {
+                        span: f.function.span,
+                        is_async: f.function.is_async,
+                    }),
+                    Expr::Arrow(a) => Some(Handler {
+                        span: a.span,
+                        is_async: a.is_async,
+                    }),
+                    _ => None,
+                }
+            }),
+            _ => None,
+        })
+}
+
+/// The code one invocation can run: the handler and every top-level function it refers to,
+/// directly or through others (by name; a reference counts as a call). Ranges of whole functions.
+pub fn reachable_from_handler(cx: &Context) -> Vec<Range<usize>> {
+    let program = &cx.parsed.program;
+    let Some(handler) = handler(program) else {
+        return Vec::new();
+    };
+    // Top-level functions by name.
+    let mut functions: Vec<(String, Span)> = Vec::new();
+    for stmt in top_statements(program) {
+        match stmt {
+            Stmt::Decl(Decl::Fn(f)) => functions.push((f.ident.sym.to_string(), f.function.span)),
+            Stmt::Decl(Decl::Var(var)) => {
+                for d in &var.decls {
+                    if let (Some(name), Some(init)) = (d.name.as_ident(), d.init.as_deref()) {
+                        if matches!(init, Expr::Fn(_) | Expr::Arrow(_)) {
+                            functions.push((name.id.sym.to_string(), init.span()));
+                        }
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    struct Refs(HashSet<String>);
+    impl Visit for Refs {
+        fn visit_ident(&mut self, i: &Ident) {
+            self.0.insert(i.sym.to_string());
+        }
+    }
+    let mut reached: Vec<Span> = vec![handler.span];
+    let mut seen: HashSet<String> = HashSet::from(["lambda".to_string()]);
+    let mut i = 0;
+    while i < reached.len() {
+        let span = reached[i];
+        i += 1;
+        let mut refs = Refs(HashSet::new());
+        struct Within<'r> {
+            span: Span,
+            refs: &'r mut Refs,
+        }
+        impl Visit for Within<'_> {
+            fn visit_function(&mut self, f: &Function) {
+                if f.span == self.span {
+                    f.visit_children_with(self.refs);
+                } else {
+                    f.visit_children_with(self);
+                }
+            }
+            fn visit_arrow_expr(&mut self, a: &ArrowExpr) {
+                if a.span == self.span {
+                    a.visit_children_with(self.refs);
+                } else {
+                    a.visit_children_with(self);
+                }
+            }
+        }
+        program.visit_with(&mut Within {
+            span,
+            refs: &mut refs,
+        });
+        for (name, span) in &functions {
+            if refs.0.contains(name) && seen.insert(name.clone()) {
+                reached.push(*span);
+            }
+        }
+    }
+    reached.into_iter().map(|s| cx.range(s)).collect()
+}
+
+/// Deletes the marker `// TODO(faas-migrate): <message> [<rule>]` that an earlier run put above
+/// the statement holding `offset`, now that the rule could rewrite the code below it.
+pub fn remove_own_marker(cx: &mut Context, offset: usize, message: &str) {
+    let marker = crate::finding::marker_text(cx.rule.name, message);
+    let Some(stmt) = cx.statement_at(offset) else {
+        return;
+    };
+    let block = format!("/* {marker} */ ");
+    if cx.source[..stmt.start].ends_with(&block) {
+        cx.replace(stmt.start - block.len()..stmt.start, "");
+        return;
+    }
+    let mut end = line_start(cx.source, stmt.start);
+    while end > 0 {
+        let start = line_start(cx.source, end - 1);
+        let line = cx.source[start..end].trim();
+        if !line.starts_with("//") {
+            return;
+        }
+        if line == format!("// {marker}") {
+            cx.replace(start..end, "");
+            return;
+        }
+        end = start;
+    }
+}
