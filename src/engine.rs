@@ -10,10 +10,11 @@ use crate::verify;
 use crate::{AppliedEdit, Error, Migration, Options};
 use std::cell::OnceCell;
 use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::path::Path;
 
 const BOM: &str = "\u{feff}";
 
-pub(crate) fn migrate(source: &str, options: &Options) -> Result<Migration, Error> {
+pub(crate) fn migrate(source: &str, path: &Path, options: &Options) -> Result<Migration, Error> {
     let (bom, text) = match source.strip_prefix(BOM) {
         Some(rest) => (BOM, rest),
         None => ("", source),
@@ -56,7 +57,7 @@ pub(crate) fn migrate(source: &str, options: &Options) -> Result<Migration, Erro
                 });
             }
             passes += 1;
-            let (edits, pass_findings) = run_rules(&rules, &current, &parsed, &style)?;
+            let (edits, pass_findings) = run_rules(&rules, &current, path, &parsed, &style)?;
             for mut finding in pass_findings {
                 let start = edit::map_back(finding.range.start, &composed);
                 let end = edit::map_back(finding.range.end, &composed).max(start);
@@ -140,6 +141,7 @@ type PassResult = (Vec<Edit>, Vec<PassFinding>);
 fn run_rules(
     rules: &[&'static RuleInfo],
     source: &str,
+    path: &Path,
     parsed: &parse::Parsed,
     style: &Style,
 ) -> Result<PassResult, Error> {
@@ -149,6 +151,7 @@ fn run_rules(
     for &rule in rules {
         let mut cx = Context::new(
             source,
+            path,
             parsed,
             style,
             rule,

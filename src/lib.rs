@@ -219,8 +219,7 @@ impl fmt::Display for Location {
 ///
 /// Never panics on any input: a rule that panics becomes [`Error::Internal`].
 pub fn migrate(source: &str, path: &Path, options: &Options) -> Result<Migration, Error> {
-    let _ = path;
-    match std::panic::catch_unwind(|| engine::migrate(source, options)) {
+    match std::panic::catch_unwind(|| engine::migrate(source, path, options)) {
         Ok(result) => result,
         Err(panic) => Err(Error::Internal {
             rules: Vec::new(),

@@ -61,7 +61,7 @@ fn check_fails_while_work_remains_and_prints_no_diff() {
         .assert()
         .code(1)
         .stdout(predicate::str::contains(
-            "a.js: would be migrated (4 edits: env-rename, toolbelt-import)",
+            "a.js: would be migrated (4 edits: env-rename, require-to-import)",
         ))
         .stdout(predicate::str::contains("b.js").not())
         .stdout(predicate::str::contains("---").not());
@@ -97,7 +97,7 @@ fn write_migrates_in_place_and_a_second_run_has_nothing_to_do() {
         .assert()
         .success()
         .stderr(predicate::str::contains(
-            "functions/a/index.js: migrated (4 edits: env-rename, toolbelt-import)",
+            "functions/a/index.js: migrated (4 edits: env-rename, require-to-import)",
         ))
         .stderr(predicate::str::contains("1 migrated"));
     assert_eq!(read(&dir, "functions/a/index.js"), V2);
@@ -315,7 +315,7 @@ fn json_output_lists_files_edits_findings_and_a_summary() {
     assert_eq!(files[0]["path"], "a.js");
     assert_eq!(files[0]["status"], "would-change");
     let edit = &files[0]["edits"][0];
-    assert_eq!(edit["rule"], "toolbelt-import");
+    assert_eq!(edit["rule"], "require-to-import");
     assert_eq!(edit["range"], serde_json::json!({"start": 0, "end": 5}));
     assert_eq!(
         edit["start"],
@@ -350,7 +350,7 @@ fn rules_can_be_listed_explained_selected_and_ignored() {
         .assert()
         .success()
         .stdout(predicate::str::contains("env-rename"))
-        .stdout(predicate::str::contains("toolbelt-import"));
+        .stdout(predicate::str::contains("require-to-import"));
     tool(here)
         .args(["--explain", "env-rename"])
         .assert()
@@ -362,7 +362,7 @@ fn rules_can_be_listed_explained_selected_and_ignored() {
         .assert()
         .code(2)
         .stderr(predicate::str::contains(
-            "unknown rule `nope` (rules: toolbelt-import, env-rename)",
+            "unknown rule `nope` (rules: require-to-import, ",
         ));
     let dir = project(&[("a.js", V1.as_bytes())]);
     tool(dir.path())
@@ -374,7 +374,7 @@ fn rules_can_be_listed_explained_selected_and_ignored() {
         .args([
             "--check",
             "--ignore",
-            "env-rename,toolbelt-import",
+            "env-rename,require-to-import",
             "-j",
             "1",
         ])
