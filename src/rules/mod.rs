@@ -24,7 +24,13 @@ macro_rules! rules {
     };
 }
 
-rules![require_to_import, env_rename];
+rules![
+    require_to_import,
+    module_exports,
+    use_strict,
+    esm_globals,
+    env_rename
+];
 
 mod names;
 

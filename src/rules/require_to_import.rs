@@ -866,9 +866,9 @@ impl<'c, 'a> Planner<'c, 'a> {
         }
 
         let (by_name, top_names) = self.by_name(sites);
-        // Top-level declarations whose names stay: they provide those names.
+        // Declarations whose names become top-level names: they provide those names.
         for (i, site) in sites.iter().enumerate() {
-            if by_name[i] && site.top {
+            if by_name[i] {
                 let spec = self.module(site).spec.clone();
                 for (bound, export) in self.things(site).unwrap_or_default() {
                     self.providers
@@ -892,15 +892,13 @@ impl<'c, 'a> Planner<'c, 'a> {
                 Form::Decl(decl) if by_name[i] => {
                     self.removals.push(decl.stmt.clone());
                     for (bound, export) in self.things(site).unwrap_or_default() {
-                        let key = (module.spec.clone(), export.clone());
                         if !top_names.contains(&bound.local)
                             && !self.imports.iter().any(|imp| {
                                 imp.spec == module.spec
                                     && imp.clause.as_ref().is_some_and(|(_, l)| *l == bound.local)
                             })
                         {
-                            self.add_import(site, Some((export.clone(), bound.local.clone())));
-                            self.providers.entry(key).or_insert(bound.local);
+                            self.add_import(site, Some((export, bound.local)));
                         }
                     }
                 }
