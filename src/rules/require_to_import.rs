@@ -751,8 +751,11 @@ struct Planner<'c, 'a> {
     cx: &'c mut Context<'a>,
     names: &'c Names,
     modules: &'c HashMap<String, Module>,
-    /// Names bound at the top level to an export of a module: (module spec, export) → local.
-    providers: HashMap<(String, Export), String>,
+    /// Names bound at the top level to an export of a module: (module spec, export) → locals.
+    providers: HashMap<(String, Export), Vec<String>>,
+    /// Declarations that are at the top level or gone after this pass: a name declared only
+    /// there can be used anywhere to mean the top-level binding.
+    settled: HashSet<Range<usize>>,
     /// Names this pass adds.
     chosen: HashSet<String>,
     imports: Vec<NewImport>,
@@ -770,6 +773,7 @@ impl<'c, 'a> Planner<'c, 'a> {
             names,
             modules,
             providers: HashMap::new(),
+            settled: HashSet::new(),
             chosen: HashSet::new(),
             imports: Vec::new(),
             removals: Vec::new(),
@@ -858,9 +862,9 @@ impl<'c, 'a> Planner<'c, 'a> {
                             None => n.local.sym.to_string(),
                         }),
                     };
-                    self.providers
-                        .entry((src.to_string(), export))
-                        .or_insert_with(|| specifier.local().sym.to_string());
+                    self.provide((src.to_string(), export), specifier.local().sym.to_string());
+                    let range = self.cx.range(specifier.local().span);
+                    self.settled.insert(range);
                 }
             }
         }
@@ -871,9 +875,8 @@ impl<'c, 'a> Planner<'c, 'a> {
             if by_name[i] {
                 let spec = self.module(site).spec.clone();
                 for (bound, export) in self.things(site).unwrap_or_default() {
-                    self.providers
-                        .entry((spec.clone(), export))
-                        .or_insert(bound.local);
+                    self.settled.insert(bound.local_range.clone());
+                    self.provide((spec.clone(), export), bound.local);
                 }
             }
         }
@@ -944,7 +947,11 @@ impl<'c, 'a> Planner<'c, 'a> {
         let imported: Vec<(String, Export, String)> = self
             .providers
             .iter()
-            .map(|((spec, export), local)| (spec.clone(), export.clone(), local.clone()))
+            .flat_map(|((spec, export), locals)| {
+                locals
+                    .iter()
+                    .map(move |local| (spec.clone(), export.clone(), local.clone()))
+            })
             .collect();
         for (spec, export, local) in &imported {
             if let Some(name) = self.names.declared.get_key_value(local).map(|(k, _)| k.as_str()) {
@@ -983,15 +990,20 @@ impl<'c, 'a> Planner<'c, 'a> {
                 let spec = &self.module(site).spec;
                 things.iter().all(|(bound, export)| {
                     let name = bound.local.as_str();
+                    if decl.kind != VarDeclKind::Const && self.names.reassigned.contains(name) {
+                        return false;
+                    }
+                    if site.top {
+                        // Where it stands, the binding keeps its scope: it only must not clash
+                        // with another top-level declaration.
+                        return self.names.module_scope_declarations(name) == 1;
+                    }
                     let Some(declarations) = meaning.get(name) else {
                         return false;
                     };
                     if declarations.len() != self.names.declarations(name)
                         || declarations.iter().any(|(s, e, _)| s != spec || e != export)
                     {
-                        return false;
-                    }
-                    if decl.kind != VarDeclKind::Const && self.names.reassigned.contains(name) {
                         return false;
                     }
                     // Declared at the top level (or imported): every use already means it.
@@ -1109,12 +1121,12 @@ impl<'c, 'a> Planner<'c, 'a> {
         let module = self.module(site);
         if let (Some(prop), true) = (&decl.prop, module.named) {
             let key = (module.spec.clone(), Export::Named(prop.clone()));
-            let local = match self.providers.get(&key) {
-                Some(local) => Some(local.clone()),
+            let local = match self.provider(&key) {
+                Some(local) => Some(local),
                 None if is_identifier(prop) && self.free(prop) => {
                     self.chosen.insert(prop.clone());
                     self.add_import(site, Some((key.1.clone(), prop.clone())));
-                    self.providers.insert(key, prop.clone());
+                    self.provide(key, prop.clone());
                     Some(prop.clone())
                 }
                 None => None,
@@ -1136,13 +1148,31 @@ impl<'c, 'a> Planner<'c, 'a> {
             Whole::Namespace => Export::Namespace,
         };
         let key = (module.spec.clone(), export.clone());
-        if let Some(local) = self.providers.get(&key) {
-            return local.clone();
+        if let Some(local) = self.provider(&key) {
+            return local;
         }
         let local = self.fresh(&module.spec);
         self.add_import(site, Some((export, local.clone())));
-        self.providers.insert(key, local.clone());
+        self.provide(key, local.clone());
         local
+    }
+
+    fn provide(&mut self, key: (String, Export), local: String) {
+        let locals = self.providers.entry(key).or_default();
+        if !locals.contains(&local) {
+            locals.push(local);
+        }
+    }
+
+    /// A top-level name bound to `key` that means that binding wherever it is used: no other
+    /// declaration that stays after this pass could shadow it.
+    fn provider(&self, key: &(String, Export)) -> Option<String> {
+        self.providers.get(key)?.iter().find_map(|local| {
+            let declared = self.names.declared.get(local);
+            declared
+                .map_or(true, |ranges| ranges.iter().all(|r| self.settled.contains(r)))
+                .then(|| local.clone())
+        })
     }
 
     fn free(&self, name: &str) -> bool {
