@@ -149,7 +149,12 @@ pub fn removal_edits(
                     (range.end < source.len()).then(|| &source[range.end..line_end(range.end)]);
                 let prev_blank = prev.is_some_and(blank);
                 let next_blank = next.is_some_and(blank);
-                let opens = prev.map_or(true, |l| l.trim_end().ends_with('{'));
+                // A `"use strict"` directive counts as the start of its block: `use-strict`
+                // removes it in the same pass.
+                let opens = prev.map_or(true, |l| {
+                    let l = l.trim();
+                    l.ends_with('{') || is_use_strict(l.trim_end_matches(';'))
+                });
                 let closes = next.map_or(true, |l| l.trim_start().starts_with('}'));
                 if prev_blank && (next_blank || closes) {
                     while range.start > 0
@@ -174,6 +179,10 @@ pub fn removal_edits(
             (range, if hazard { ";" } else { "" })
         })
         .collect()
+}
+
+fn is_use_strict(text: &str) -> bool {
+    text == "\"use strict\"" || text == "'use strict'"
 }
 
 /// How the file writes code, so inserted code looks like the code around it.
@@ -495,6 +504,14 @@ mod tests {
         assert_eq!(remove("a(); b;\n", &["b;"]), "a();\n");
         // The next line would continue the previous one: a `;` stays.
         assert_eq!(remove("a = 1\nb;\n(f)()\n", &["b;"]), "a = 1\n;(f)()\n");
+        // After a `"use strict"` directive (removed by its own rule), as after `{`.
+        assert_eq!(
+            remove(
+                "{\n  'use strict';\n  const a = 1;\n\n  go();\n}\n",
+                &["const a = 1;"]
+            ),
+            "{\n  'use strict';\n  go();\n}\n"
+        );
         // No trailing newline.
         assert_eq!(remove("a;\nb;", &["b;"]), "a;\n");
     }

@@ -357,6 +357,9 @@ struct Collector<'p> {
     params: bool,
     conditional: usize,
     depth: usize,
+    /// The statement being visited stands in a list of statements (a block, a function body, the
+    /// file), not alone as the body of `if`, `for`, …: only there can it be removed.
+    listed: bool,
     sites: Vec<Site>,
     computed: Vec<Span>,
     other_uses: Vec<Span>,
@@ -395,6 +398,7 @@ impl<'p> Collector<'p> {
             params: false,
             conditional: 0,
             depth: 0,
+            listed: false,
             sites: Vec::new(),
             computed: Vec::new(),
             other_uses: Vec::new(),
@@ -557,8 +561,25 @@ fn binding(parsed: &Parsed, pat: &Pat) -> Binding {
 }
 
 impl Visit for Collector<'_> {
+    fn visit_stmts(&mut self, stmts: &[Stmt]) {
+        for stmt in stmts {
+            self.listed = true;
+            stmt.visit_with(self);
+            self.listed = false;
+        }
+    }
+
+    fn visit_module_items(&mut self, items: &[ModuleItem]) {
+        for item in items {
+            self.listed = true;
+            item.visit_with(self);
+            self.listed = false;
+        }
+    }
+
     fn visit_stmt(&mut self, stmt: &Stmt) {
-        if self.statement_site(stmt) {
+        let listed = std::mem::replace(&mut self.listed, false);
+        if listed && self.statement_site(stmt) {
             return;
         }
         self.depth += 1;
@@ -915,6 +936,13 @@ impl<'c, 'a> Planner<'c, 'a> {
                     self.removals.push(stmt.clone());
                     if !self.imports.iter().any(|imp| imp.spec == module.spec) {
                         self.add_import(site, None);
+                    }
+                    if !module.always_loads {
+                        self.cx.report(
+                            site.span,
+                            FixClass::Review,
+                            format!("`{}` is loaded for its side effects, which now happen when the function loads instead of at this point", module.spec),
+                        );
                     }
                 }
                 Form::Expr => {
