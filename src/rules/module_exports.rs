@@ -33,8 +33,9 @@
 //! ```
 //!
 //! ## Limits
-//! Only top-level assignment statements are rewritten. Exported values other than top-level names
-//! that are never reassigned (an ES export is a live binding; a CommonJS export is a copy),
+//! Only top-level assignment statements are rewritten. An object assigned to `module.exports`
+//! whose values are not top-level names that are never reassigned (an ES export is a live
+//! binding; a CommonJS export is a copy), an `exports.name` whose name the file already uses,
 //! exports assigned more than once, reads of `module.exports`, `require.main === module`,
 //! `Object.defineProperty(exports, …)`, an arrow function or another name exported as the lambda,
 //! and comments inside a rewritten export get a marker. A file that declares its own `module` or

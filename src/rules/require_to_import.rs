@@ -11,7 +11,8 @@
 //!   `global` or `globalThis` above such an import).
 //! - A `require` inside a function (most V1 files load the toolbelt inside `lambda`) moves to a
 //!   top-level import, placed after a shebang, the leading comment banner (the comments up to the
-//!   last blank line before the first statement) and the imports and `require`s at the top. When
+//!   last blank line before the first statement) and the imports at the top (including the
+//!   top-level `require`s that become imports where they stand). When
 //!   the declaration's names mean the same thing everywhere in the file, the declaration goes and
 //!   the import binds those names; otherwise the `require("m")` call is replaced by a name the new
 //!   import binds (`const { get } = lodash;`), chosen so that it clashes with nothing. The module
@@ -929,7 +930,7 @@ impl<'c, 'a> Planner<'c, 'a> {
                 Form::Decl(decl) => self.through_binding(site, decl),
                 Form::SideEffect { stmt } if site.top => {
                     self.in_place.push(stmt.clone());
-                    let text = self.import_source(site, None);
+                    let text = self.import_source(site, false);
                     self.cx.replace(site.call.clone(), format!("import {text}"));
                 }
                 Form::SideEffect { stmt } => {
@@ -1069,7 +1070,7 @@ impl<'c, 'a> Planner<'c, 'a> {
             if needs_space(source[equals + 1..].chars().next()) { " " } else { "" },
         );
         let mut edits = vec![(keyword, "import".to_string())];
-        let literal = self.import_source(site, None);
+        let literal = self.import_source(site, false);
         match (&decl.binding, &decl.prop) {
             (Binding::Ident(b), None) => {
                 if module.whole == Whole::Namespace {
@@ -1230,15 +1231,15 @@ impl<'c, 'a> Planner<'c, 'a> {
         });
     }
 
-    /// `"m"`, or `"m" with { type: "json" }` (`attributes`: as the second argument of `import()`).
-    fn import_source(&self, site: &Site, dynamic: Option<()>) -> String {
+    /// `"m"`, or `"m" with { type: "json" }` for JSON (`dynamic`: the arguments of `import()`).
+    fn import_source(&self, site: &Site, dynamic: bool) -> String {
         let module = self.module(site);
         let q = site.quote;
         let literal = quoted(&module.spec, q);
         match (module.json, dynamic) {
             (false, _) => literal,
-            (true, None) => format!("{literal} with {{ type: {q}json{q} }}"),
-            (true, Some(())) => format!("{literal}, {{ with: {{ type: {q}json{q} }} }}"),
+            (true, false) => format!("{literal} with {{ type: {q}json{q} }}"),
+            (true, true) => format!("{literal}, {{ with: {{ type: {q}json{q} }} }}"),
         }
     }
 
@@ -1268,7 +1269,7 @@ impl<'c, 'a> Planner<'c, 'a> {
             return;
         }
         self.note(site);
-        let source = self.import_source(site, Some(()));
+        let source = self.import_source(site, true);
         let whole_init = matches!(&site.form, Form::Decl(d) if d.init == site.call);
         let text = match (&site.form, module.whole) {
             (Form::SideEffect { .. }, _) => format!("await import({source})"),
