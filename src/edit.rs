@@ -44,9 +44,16 @@ impl Edit {
 /// Sorts `edits` and keeps a non-overlapping subset, first come first served; the same change
 /// asked for by several rules is made once. Insertions at the same offset keep their order. Dropped edits are not lost:
 /// the rules find the same spot again on the next pass.
-pub fn select(mut edits: Vec<Edit>) -> Vec<Edit> {
+pub fn select(edits: Vec<Edit>) -> Vec<Edit> {
+    select_deferring(edits).0
+}
+
+/// [`select`], also naming the rules that had an edit dropped: those rules run again on the next
+/// pass, so what they reported this pass is not final.
+pub fn select_deferring(mut edits: Vec<Edit>) -> (Vec<Edit>, Vec<&'static str>) {
     edits.sort_by_key(|e| (e.start, e.end));
     let mut kept: Vec<Edit> = Vec::with_capacity(edits.len());
+    let mut deferred = Vec::new();
     let mut end = 0;
     for edit in edits {
         if kept
@@ -60,9 +67,11 @@ pub fn select(mut edits: Vec<Edit>) -> Vec<Edit> {
         if edit.start >= end {
             end = edit.end;
             kept.push(edit);
+        } else if !deferred.contains(&edit.rule) {
+            deferred.push(edit.rule);
         }
     }
-    kept
+    (kept, deferred)
 }
 
 /// Applies sorted, non-overlapping edits to `source`.

@@ -10,22 +10,28 @@ use crate::verify;
 use crate::{AppliedEdit, Error, Migration, Options};
 use std::cell::OnceCell;
 use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::path::Path;
 
 const BOM: &str = "\u{feff}";
 
-pub(crate) fn migrate(source: &str, options: &Options) -> Result<Migration, Error> {
+pub(crate) fn migrate(source: &str, path: &Path, options: &Options) -> Result<Migration, Error> {
     let (bom, text) = match source.strip_prefix(BOM) {
         Some(rest) => (BOM, rest),
         None => ("", source),
     };
-    let rules: Vec<(&'static RuleInfo, JavaScriptCheck)> = options
-        .rules
-        .iter()
-        .filter_map(|&rule| match rule.check {
-            Check::JavaScript(check) if (rule.applies)(text) => Some((rule, check)),
-            _ => None,
-        })
-        .collect();
+    // The rules whose cheap text test passes on `text`. Asked again every pass: one rule's
+    // edit can give another something to do (an exported function becomes `lambda`).
+    let applicable = |text: &str| -> Vec<(&'static RuleInfo, JavaScriptCheck)> {
+        options
+            .rules
+            .iter()
+            .filter_map(|&rule| match rule.check {
+                Check::JavaScript(check) if (rule.applies)(text) => Some((rule, check)),
+                _ => None,
+            })
+            .collect()
+    };
+    let rules = applicable(text);
 
     let mut current = text.to_string();
     let mut composed: Vec<Edit> = Vec::new();
@@ -58,11 +64,21 @@ pub(crate) fn migrate(source: &str, options: &Options) -> Result<Migration, Erro
                 });
             }
             passes += 1;
-            let (edits, pass_findings) = run_rules(&rules, &current, &parsed, &style)?;
+            let rules = if passes == 1 {
+                rules.clone()
+            } else {
+                applicable(&current)
+            };
+            let (edits, pass_findings) = run_rules(&rules, &current, path, &parsed, &style)?;
+            let (edits, deferred) = edit::select_deferring(edits);
             // A `manual` finding without a marker stands only if the last pass still makes it: a
             // later pass may have fixed that code. Marked ones are checked against the output
             // below; `review` notes describe rewrites made along the way.
             findings.retain(|f| f.class != FixClass::Manual || f.marker);
+            // A rule whose edit lost an overlap runs again next pass and reports again then.
+            let pass_findings = pass_findings
+                .into_iter()
+                .filter(|f| !deferred.contains(&f.rule));
             for mut finding in pass_findings {
                 let start = edit::map_back(finding.range.start, &composed);
                 let end = edit::map_back(finding.range.end, &composed).max(start);
@@ -76,7 +92,6 @@ pub(crate) fn migrate(source: &str, options: &Options) -> Result<Migration, Erro
                     findings.push(finding);
                 }
             }
-            let edits = edit::select(edits);
             if edits.is_empty() {
                 break;
             }
@@ -148,6 +163,7 @@ type JavaScriptCheck = fn(&mut Context);
 fn run_rules(
     rules: &[(&'static RuleInfo, JavaScriptCheck)],
     source: &str,
+    path: &Path,
     parsed: &parse::Parsed,
     style: &Style,
 ) -> Result<PassResult, Error> {
@@ -157,6 +173,7 @@ fn run_rules(
     for &(rule, check) in rules {
         let mut cx = Context::new(
             source,
+            path,
             parsed,
             style,
             rule,

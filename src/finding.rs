@@ -53,5 +53,5 @@ pub fn marker_text(rule: &str, message: &str) -> String {
 pub const MARKER_PREFIX: &str = "TODO(faas-migrate):";
 
 /// A comment that silences findings of the statement below it: `// faas-migrate-ignore` for all
-/// rules, `// faas-migrate-ignore: env-rename, toolbelt-import` for some.
+/// rules, `// faas-migrate-ignore: env-rename, require-to-import` for some.
 pub const IGNORE_DIRECTIVE: &str = "faas-migrate-ignore";

@@ -238,7 +238,7 @@ pub fn migrate(source: &str, path: &Path, options: &Options) -> Result<Migration
                 message: "of JSON files, only an lpf project's config.json and settings.json are migrated".into(),
             })
         }
-        None => engine::migrate(source, options),
+        None => engine::migrate(source, path, options),
     }
     };
     match std::panic::catch_unwind(run) {

@@ -27,11 +27,34 @@ pub struct EnvRename {
     pub v2: String,
 }
 
-/// `rules/modules.toml`: modules whose name changes in V2.
+/// `rules/modules.toml`: modules whose name changes in V2, Node's built-in modules, and how
+/// known packages load as ES modules.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ModuleTable {
     pub rename: Vec<ModuleRename>,
+    /// Node.js built-in modules, without the `node:` prefix.
+    pub builtins: Vec<String>,
+    pub package: Vec<Package>,
+}
+
+/// How Node's ES module loader sees a package.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Package {
+    pub name: String,
+    pub kind: PackageKind,
+    /// What the user must know about the package in V2.
+    pub note: Option<String>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum PackageKind {
+    /// ES module exports: names import by name, the whole module as a namespace.
+    Esm,
+    /// CommonJS: only the default export (`module.exports`) is guaranteed.
+    CommonJs,
 }
 
 #[derive(Debug, Deserialize)]
@@ -336,6 +359,19 @@ impl ModuleTable {
             .iter()
             .find(|r| r.v1 == v1)
             .map(|r| r.v2.as_str())
+    }
+
+    /// Whether `name` is a Node.js built-in module (`crypto`, `node:crypto`, `fs/promises`).
+    pub fn is_builtin(&self, name: &str) -> bool {
+        match name.strip_prefix("node:") {
+            Some(rest) => !rest.is_empty(),
+            None => self.builtins.iter().any(|b| b == name),
+        }
+    }
+
+    /// What the table knows about a package (a package name or a path inside one).
+    pub fn package(&self, name: &str) -> Option<&Package> {
+        self.package.iter().find(|p| p.name == name)
     }
 }
 

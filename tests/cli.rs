@@ -62,7 +62,7 @@ fn check_fails_while_work_remains_and_prints_no_diff() {
         .assert()
         .code(1)
         .stdout(predicate::str::contains(
-            "a.js: would be migrated (7 edits: env-rename, handler-callback, toolbelt-import)",
+            "a.js: would be migrated (7 edits: env-rename, handler-callback, require-to-import)",
         ))
         .stdout(predicate::str::contains("b.js").not())
         .stdout(predicate::str::contains("---").not());
@@ -98,7 +98,7 @@ fn write_migrates_in_place_and_a_second_run_has_nothing_to_do() {
         .assert()
         .success()
         .stderr(predicate::str::contains(
-            "functions/a/index.js: migrated (7 edits: env-rename, handler-callback, toolbelt-import)",
+            "functions/a/index.js: migrated (7 edits: env-rename, handler-callback, require-to-import)",
         ))
         .stderr(predicate::str::contains("1 migrated"));
     assert_eq!(read(&dir, "functions/a/index.js"), V2);
@@ -316,7 +316,7 @@ fn json_output_lists_files_edits_findings_and_a_summary() {
     assert_eq!(files[0]["path"], "a.js");
     assert_eq!(files[0]["status"], "would-change");
     let edit = &files[0]["edits"][0];
-    assert_eq!(edit["rule"], "toolbelt-import");
+    assert_eq!(edit["rule"], "require-to-import");
     assert_eq!(edit["range"], serde_json::json!({"start": 0, "end": 5}));
     assert_eq!(
         edit["start"],
@@ -351,7 +351,7 @@ fn rules_can_be_listed_explained_selected_and_ignored() {
         .assert()
         .success()
         .stdout(predicate::str::contains("env-rename"))
-        .stdout(predicate::str::contains("toolbelt-import"))
+        .stdout(predicate::str::contains("require-to-import"))
         .stdout(predicate::str::contains("csds-host"))
         .stdout(predicate::str::contains("unknown-toolbelt-api"));
     tool(here)
@@ -365,7 +365,7 @@ fn rules_can_be_listed_explained_selected_and_ignored() {
         .assert()
         .code(2)
         .stderr(predicate::str::contains(
-            "unknown rule `nope` (rules: toolbelt-import, env-rename, handler-callback, ",
+            "unknown rule `nope` (rules: require-to-import, module-exports, use-strict, esm-globals, env-rename, handler-callback, ",
         ));
     let dir = project(&[("a.js", V1.as_bytes())]);
     tool(dir.path())
@@ -377,7 +377,7 @@ fn rules_can_be_listed_explained_selected_and_ignored() {
         .args([
             "--check",
             "--ignore",
-            "env-rename,toolbelt-import,handler-callback",
+            "env-rename,require-to-import,handler-callback",
             "-j",
             "1",
         ])
@@ -599,7 +599,7 @@ fn the_report_lists_changes_and_findings_per_function_with_line_links() {
         "## route\n\nFolder `functions/route/`: **needs a person**.",
         "| [config.json](functions/route/config.json) | `config-env` | 1 |",
         "| [index.js](functions/route/index.js) | `env-rename` | 1 |",
-        "| [index.js](functions/route/index.js) | `toolbelt-import` | 3 |",
+        "| [index.js](functions/route/index.js) | `require-to-import` | 3 |",
         "Needs a person:\n\n- [config.json:10:14](functions/route/config.json#L10) `config-env`: `PORT` is reserved in V2",
         "## broken\n",
         "Errors (nothing was written for these files):\n\n- [index.js:2:27](functions/broken/index.js#L2): syntax error: Expected ',', got ';'",

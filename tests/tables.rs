@@ -56,6 +56,65 @@ fn module_table_is_consistent() {
         modules.v2_name("lp-faas-toolbelt"),
         Some("core-functions-toolbelt")
     );
+    // A renamed module is a V2 package whose kind is known.
+    for r in &modules.rename {
+        assert!(
+            modules.package(&r.v2).is_some(),
+            "{} is not in [[package]]",
+            r.v2
+        );
+    }
+
+    let mut seen = HashSet::new();
+    for name in &modules.builtins {
+        assert!(seen.insert(name), "builtin {name} listed twice");
+        assert!(
+            !name.starts_with("node:") && !name.is_empty() && !name.ends_with('/'),
+            "builtin {name:?}: list it without the `node:` prefix"
+        );
+    }
+    for name in [
+        "crypto",
+        "fs",
+        "fs/promises",
+        "path",
+        "util",
+        "node:crypto",
+        "node:test",
+    ] {
+        assert!(modules.is_builtin(name), "{name}");
+    }
+    assert!(!modules.is_builtin("lodash") && !modules.is_builtin("node:"));
+
+    let mut seen = HashSet::new();
+    for package in &modules.package {
+        assert!(
+            seen.insert(&package.name),
+            "package {} listed twice",
+            package.name
+        );
+        assert!(
+            !package.name.starts_with('.') && !modules.is_builtin(&package.name),
+            "{} is not a package",
+            package.name
+        );
+        assert!(
+            modules.v2_name(&package.name).is_none(),
+            "{} is renamed in V2; list its V2 name",
+            package.name
+        );
+        if let Some(note) = &package.note {
+            assert!(
+                !note.is_empty() && !note.contains('\n') && !note.contains("*/"),
+                "{}: a note is one line of text",
+                package.name
+            );
+        }
+    }
+    assert_eq!(
+        modules.package("lodash").map(|p| p.kind),
+        Some(tables::PackageKind::CommonJs)
+    );
 }
 
 #[test]

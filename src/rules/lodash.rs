@@ -322,6 +322,36 @@ struct Uses<'l> {
 }
 
 impl Visit for Uses<'_> {
+    /// `const { get, set: put } = _` reads members, as `_.get` does (the shape an ES-module
+    /// default import of a CommonJS package takes).
+    fn visit_var_declarator(&mut self, d: &VarDeclarator) {
+        if let (Pat::Object(pattern), Some(Expr::Ident(obj))) = (&d.name, d.init.as_deref()) {
+            if self.locals.iter().any(|l| *l == *obj.sym) {
+                let mut members = Vec::new();
+                for prop in &pattern.props {
+                    match prop {
+                        ObjectPatProp::Assign(a) => members.push(a.key.id.sym.to_string()),
+                        ObjectPatProp::KeyValue(KeyValuePatProp {
+                            key: PropName::Ident(k),
+                            ..
+                        }) => members.push(k.sym.to_string()),
+                        _ => {
+                            members.clear();
+                            break;
+                        }
+                    }
+                }
+                if members.len() == pattern.props.len() {
+                    let local = obj.sym.to_string();
+                    self.members.extend(members.into_iter().map(|m| (local.clone(), m)));
+                    d.name.visit_with(self);
+                    return;
+                }
+            }
+        }
+        d.visit_children_with(self);
+    }
+
     fn visit_member_expr(&mut self, m: &MemberExpr) {
         if let (Expr::Ident(obj), MemberProp::Ident(prop)) = (m.obj.as_ref(), &m.prop) {
             if self.locals.iter().any(|l| *l == *obj.sym) {

@@ -18,6 +18,7 @@ use crate::project::json::{self, Layout};
 use crate::project::ProjectFile;
 use std::cell::OnceCell;
 use std::ops::Range;
+use std::path::Path;
 use swc_common::Span;
 use swc_ecma_ast::{ModuleDecl, Stmt};
 use swc_ecma_visit::{Visit, VisitWith};
@@ -31,7 +32,10 @@ macro_rules! rules {
 }
 
 rules![
-    toolbelt_import,
+    require_to_import,
+    module_exports,
+    use_strict,
+    esm_globals,
     env_rename,
     handler_callback,
     csds_host,
@@ -49,6 +53,7 @@ rules![
     settings_secrets,
 ];
 
+mod names;
 mod support;
 
 /// A rule's identity and entry points.
@@ -138,6 +143,88 @@ pub fn lone_token(text: &str, token: &str) -> Option<usize> {
         .then_some(at)
 }
 
+/// The edits that delete whole statements (byte ranges of `source`) without leaving debris: a
+/// statement alone on its lines goes with its lines, and statements on adjacent lines go together;
+/// when that would leave two blank lines in a row, a blank line at the start of a block or file, or
+/// one at the end of a block or file, the extra blank lines go too. A statement that shares its line
+/// with other code or a comment is cut out alone. Where the next line could continue the code
+/// before it (it starts with `(`, `[`, `` ` ``, `+`, `-` or `/`), a `;` is left in place.
+pub fn removal_edits(
+    source: &str,
+    statements: &[Range<usize>],
+) -> Vec<(Range<usize>, &'static str)> {
+    let line_start = |at: usize| source[..at].rfind('\n').map_or(0, |i| i + 1);
+    let line_end = |at: usize| source[at..].find('\n').map_or(source.len(), |i| at + i + 1);
+    let blank = |line: &str| line.trim().is_empty();
+    let mut sorted: Vec<Range<usize>> = statements.to_vec();
+    sorted.sort_by_key(|r| (r.start, r.end));
+    let mut ranges: Vec<(Range<usize>, bool)> = Vec::new();
+    for r in sorted {
+        let (ls, le) = (line_start(r.start), line_end(r.end));
+        let before = &source[ls..r.start];
+        let after = &source[r.end..le];
+        let range = if blank(before) && blank(after) {
+            (ls..le, true)
+        } else if blank(after) {
+            (ls + before.trim_end().len()..r.end, false)
+        } else {
+            let gap = after.len() - after.trim_start().len();
+            (r.start..r.end + gap, false)
+        };
+        match ranges.last_mut() {
+            Some((last, true)) if range.1 && last.end >= range.0.start => {
+                last.end = last.end.max(range.0.end)
+            }
+            Some((last, _)) if last.end > range.0.start => {}
+            _ => ranges.push(range),
+        }
+    }
+    ranges
+        .into_iter()
+        .map(|(mut range, whole_lines)| {
+            if whole_lines {
+                let prev =
+                    (range.start > 0).then(|| &source[line_start(range.start - 1)..range.start]);
+                let next =
+                    (range.end < source.len()).then(|| &source[range.end..line_end(range.end)]);
+                let prev_blank = prev.is_some_and(blank);
+                let next_blank = next.is_some_and(blank);
+                // A `"use strict"` directive counts as the start of its block: `use-strict`
+                // removes it in the same pass.
+                let opens = prev.is_none_or(|l| {
+                    let l = l.trim();
+                    l.ends_with('{') || is_use_strict(l.trim_end_matches(';'))
+                });
+                let closes = next.is_none_or(|l| l.trim_start().starts_with('}'));
+                if prev_blank && (next_blank || closes) {
+                    while range.start > 0
+                        && blank(&source[line_start(range.start - 1)..range.start])
+                    {
+                        range.start = line_start(range.start - 1);
+                    }
+                } else if opens && next_blank {
+                    while range.end < source.len() && blank(&source[range.end..line_end(range.end)])
+                    {
+                        range.end = line_end(range.end);
+                    }
+                }
+            }
+            let next = source[range.end..].trim_start_matches(|c: char| c.is_whitespace());
+            let prev = source[..range.start].trim_end();
+            let hazard = next.starts_with(['(', '[', '`', '+', '-', '/'])
+                && !next.starts_with("//")
+                && !next.starts_with("/*")
+                && !prev.is_empty()
+                && !prev.ends_with([';', '{', '}']);
+            (range, if hazard { ";" } else { "" })
+        })
+        .collect()
+}
+
+fn is_use_strict(text: &str) -> bool {
+    text == "\"use strict\"" || text == "'use strict'"
+}
+
 /// How the file writes code, so inserted code looks like the code around it.
 #[derive(Clone, Debug)]
 pub struct Style {
@@ -181,6 +268,9 @@ pub(crate) struct PassFinding {
 /// and findings.
 pub struct Context<'a> {
     pub source: &'a str,
+    /// The file's path as given to [`crate::migrate`] (relative paths are relative to the working
+    /// directory; the file need not exist, e.g. for stdin).
+    pub path: &'a Path,
     pub parsed: &'a Parsed,
     pub style: &'a Style,
     pub(crate) rule: &'static RuleInfo,
@@ -190,8 +280,10 @@ pub struct Context<'a> {
 }
 
 impl<'a> Context<'a> {
+    #[allow(clippy::too_many_arguments)]
     pub(crate) fn new(
         source: &'a str,
+        path: &'a Path,
         parsed: &'a Parsed,
         style: &'a Style,
         rule: &'static RuleInfo,
@@ -201,6 +293,7 @@ impl<'a> Context<'a> {
     ) -> Self {
         Context {
             source,
+            path,
             parsed,
             style,
             rule,
@@ -228,6 +321,13 @@ impl<'a> Context<'a> {
     /// Inserts text at a byte offset of the source.
     pub fn insert(&mut self, at: usize, text: impl Into<String>) {
         self.edits.push(Edit::insert(at, text, self.rule.name));
+    }
+
+    /// Deletes whole statements (byte ranges), see [`removal_edits`].
+    pub fn remove_statements(&mut self, statements: &[Range<usize>]) {
+        for (range, text) in removal_edits(self.source, statements) {
+            self.replace(range, text);
+        }
     }
 
     /// The whitespace that starts the line holding `offset`.
@@ -488,5 +588,66 @@ mod tests {
         assert_eq!(lone_token(" /* c */ : ", ":"), Some(9));
         assert_eq!(lone_token(" : x ", ":"), None);
         assert_eq!(lone_token(" /* : */ ", ":"), None);
+    }
+
+    fn remove(source: &str, statements: &[&str]) -> String {
+        let ranges: Vec<Range<usize>> = statements
+            .iter()
+            .map(|s| {
+                let at = source.find(s).unwrap();
+                at..at + s.len()
+            })
+            .collect();
+        let edits: Vec<Edit> = removal_edits(source, &ranges)
+            .into_iter()
+            .map(|(r, t)| Edit::replace(r, t, "test"))
+            .collect();
+        crate::edit::apply(source, &edits)
+    }
+
+    #[test]
+    fn removed_statements_leave_no_blank_line_debris() {
+        // At the end of the file, after a blank line.
+        assert_eq!(
+            remove("}\n\nmodule.exports = x;\n", &["module.exports = x;"]),
+            "}\n"
+        );
+        // At the start of the file, before a blank line.
+        assert_eq!(
+            remove("'use strict';\n\nconst a = 1;\n", &["'use strict';"]),
+            "const a = 1;\n"
+        );
+        // Between blank lines.
+        assert_eq!(remove("a;\n\nb;\n\nc;\n", &["b;"]), "a;\n\nc;\n");
+        // Adjacent statements at the start of a block go together, with the blank line after them.
+        assert_eq!(
+            remove(
+                "f() {\r\n  const a = 1;\r\n  const b = 2;\r\n\r\n  go();\r\n}\r\n",
+                &["const a = 1;", "const b = 2;"]
+            ),
+            "f() {\r\n  go();\r\n}\r\n"
+        );
+        // Before the end of a block, after a blank line.
+        assert_eq!(
+            remove("{\n  go();\n\n  x;\n}\n", &["x;"]),
+            "{\n  go();\n}\n"
+        );
+        // Nothing blank around: only the line goes.
+        assert_eq!(remove("a;\nb;\nc;\n", &["b;"]), "a;\nc;\n");
+        // A comment on the same line stays; so does code before it.
+        assert_eq!(remove("b; // note\n", &["b;"]), "// note\n");
+        assert_eq!(remove("a(); b;\n", &["b;"]), "a();\n");
+        // The next line would continue the previous one: a `;` stays.
+        assert_eq!(remove("a = 1\nb;\n(f)()\n", &["b;"]), "a = 1\n;(f)()\n");
+        // After a `"use strict"` directive (removed by its own rule), as after `{`.
+        assert_eq!(
+            remove(
+                "{\n  'use strict';\n  const a = 1;\n\n  go();\n}\n",
+                &["const a = 1;"]
+            ),
+            "{\n  'use strict';\n  go();\n}\n"
+        );
+        // No trailing newline.
+        assert_eq!(remove("a;\nb;", &["b;"]), "a;\n");
     }
 }

@@ -1,4 +1,3 @@
-'use strict';
 /* leading block */ import { /* a */ Toolbelt /* b */, LpServices as /* c */ services } from "core-functions-toolbelt"; // trailing
 // above the destructuring
 const {

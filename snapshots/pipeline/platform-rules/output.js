@@ -1,6 +1,6 @@
 import { Toolbelt } from "core-functions-toolbelt";
 const csdsClient = Toolbelt.CsdsClient();
-const _ = require("es-toolkit/compat");
+import _ from "es-toolkit/compat";
 
 const secretClient = Toolbelt.SecretClient();
 

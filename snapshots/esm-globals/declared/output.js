@@ -1,0 +1,5 @@
+const __dirname = "/opt/function";
+
+function lambda(input, callback) {
+  callback(null, [__dirname, import.meta.filename]);
+}

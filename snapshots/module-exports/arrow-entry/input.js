@@ -1,0 +1,3 @@
+module.exports = async (input, callback) => {
+  callback(null, input.payload);
+};

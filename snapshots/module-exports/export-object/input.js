@@ -1,0 +1,5 @@
+function lambda(input, callback) {
+    callback(null, { phone: input.payload.phone });
+}
+
+module.exports = { lambda };

@@ -1,0 +1,3 @@
+exports.lambda = function lambda(input, callback) {
+  callback(null, input.payload);
+}

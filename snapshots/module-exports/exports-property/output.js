@@ -1,0 +1,5 @@
+"use strict";
+
+function lambda(input, callback) {
+  callback(null, 1);
+}

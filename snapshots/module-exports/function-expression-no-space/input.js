@@ -1,0 +1,3 @@
+module.exports = function(input, callback) {
+  callback(null, 1);
+}

@@ -1,0 +1,12 @@
+function lambda(input, callback) {
+  callback(null, helper())
+}
+
+function helper() {
+  return 1
+}
+
+module.exports = {
+  lambda,
+  helper,
+}

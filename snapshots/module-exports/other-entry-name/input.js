@@ -1,0 +1,5 @@
+function handler(input, callback) {
+  callback(null, input.payload);
+}
+
+module.exports = handler;

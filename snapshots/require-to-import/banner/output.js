@@ -1,0 +1,11 @@
+/*
+ * Order status lookup.
+ * Owner: the commerce team.
+ */
+
+import crypto from "crypto";
+
+// Called from the order bot.
+async function lambda(input, callback) {
+  callback(null, crypto.randomUUID().length);
+}

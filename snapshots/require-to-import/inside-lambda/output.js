@@ -1,0 +1,9 @@
+import { Toolbelt } from "core-functions-toolbelt";
+import crypto from "crypto";
+
+async function lambda(input, callback) {
+    const secretClient = Toolbelt.SecretClient();
+    const { value: signingKey } = await secretClient.readSecret("webhook-signing-key");
+    const signature = crypto.createHmac("sha256", signingKey).update(input.payload.body).digest("hex");
+    callback(null, { signature });
+}

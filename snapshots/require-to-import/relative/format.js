@@ -1,0 +1,1 @@
+exports.formatName = (name) => name.trim();

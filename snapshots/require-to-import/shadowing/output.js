@@ -1,0 +1,21 @@
+import crypto from "crypto";
+import cryptoModule from "crypto";
+import fsModule from "fs";
+
+function sign(key, body) {
+  // the module again, for clarity
+  const crypto = cryptoModule;
+  return crypto.createHmac("sha256", key).update(body).digest("hex");
+}
+
+function digest(hash) {
+  return hash.update("x").digest("hex");
+}
+
+function lambda(input, callback) {
+  function check(fs) {
+    return typeof fs;
+  }
+  const fs = fsModule;
+  callback(null, [sign("k", "b"), digest(crypto.createHash("sha1")), check(fs), fs.existsSync("/")]);
+}

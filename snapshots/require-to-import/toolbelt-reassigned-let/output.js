@@ -1,0 +1,11 @@
+import * as coreFunctionsToolbelt from "core-functions-toolbelt";
+
+let { Toolbelt } = coreFunctionsToolbelt;
+
+function useMock(mock) {
+  Toolbelt = mock;
+}
+
+function lambda(input, callback) {
+  callback(null, typeof Toolbelt);
+}

@@ -1,0 +1,6 @@
+"use strict";
+
+// Greets.
+function lambda(input, callback) {
+  callback(null, "hi");
+}

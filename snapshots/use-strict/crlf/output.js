@@ -1,0 +1,4 @@
+// Greets.
+function lambda(input, callback) {
+  callback(null, "hi");
+}

@@ -1,0 +1,5 @@
+const { Toolbelt } = require("lp-faas-toolbelt");
+
+function lambda(input, callback) {
+  callback(null, typeof Toolbelt);
+}
