@@ -15,10 +15,7 @@ use std::path::Path;
 const BOM: &str = "\u{feff}";
 
 pub(crate) fn migrate(source: &str, path: &Path, options: &Options) -> Result<Migration, Error> {
-    let (bom, text) = match source.strip_prefix(BOM) {
-        Some(rest) => (BOM, rest),
-        None => ("", source),
-    };
+    let (bom, text) = split_bom(source);
     // The rules whose cheap text test passes on `text`. Asked again every pass: one rule's
     // edit can give another something to do (an exported function becomes `lambda`).
     let applicable = |text: &str| -> Vec<(&'static RuleInfo, JavaScriptCheck)> {
@@ -134,6 +131,37 @@ pub(crate) fn migrate(source: &str, path: &Path, options: &Options) -> Result<Mi
     ));
     findings.sort_by_key(|f| (f.range.start, f.rule));
 
+    Ok(finish(
+        source,
+        bom,
+        &input_lines,
+        &current,
+        &composed,
+        findings,
+        passes,
+    ))
+}
+
+/// Splits a leading byte order mark off a source: rules and parsers see the text after it.
+pub(crate) fn split_bom(source: &str) -> (&'static str, &str) {
+    match source.strip_prefix(BOM) {
+        Some(rest) => (BOM, rest),
+        None => ("", source),
+    }
+}
+
+/// The [`Migration`] of a file whose text after the byte order mark `bom` (indexed by
+/// `input_lines`) became `current` through `composed` (edits against that text).
+pub(crate) fn finish(
+    source: &str,
+    bom: &str,
+    input_lines: &LineIndex,
+    current: &str,
+    composed: &[Edit],
+    findings: Vec<Finding>,
+    passes: usize,
+) -> Migration {
+    let text = &source[bom.len()..];
     let edits = composed
         .iter()
         .map(|e| AppliedEdit {
@@ -149,12 +177,12 @@ pub(crate) fn migrate(source: &str, path: &Path, options: &Options) -> Result<Mi
     } else {
         format!("{bom}{current}")
     };
-    Ok(Migration {
+    Migration {
         output,
         edits,
         findings,
         passes,
-    })
+    }
 }
 
 type PassResult = (Vec<Edit>, Vec<PassFinding>);
@@ -199,7 +227,7 @@ pub(crate) fn panic_message(panic: &Box<dyn std::any::Any + Send>) -> String {
     }
 }
 
-fn rule_names(edits: &[Edit]) -> Vec<&'static str> {
+pub(crate) fn rule_names(edits: &[Edit]) -> Vec<&'static str> {
     let mut names: Vec<&'static str> = edits.iter().map(|e| e.rule).collect();
     names.sort_unstable();
     names.dedup();

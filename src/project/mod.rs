@@ -20,13 +20,11 @@ use crate::edit::{self, Edit};
 use crate::finding::Finding;
 use crate::line_index::LineIndex;
 use crate::rules::{Check, PassFinding, ProjectContext, RuleInfo};
-use crate::{verify, AppliedEdit, Error, Migration, Options};
+use crate::{verify, Error, Migration, Options};
 use json::Layout;
 use std::collections::HashMap;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::Path;
-
-const BOM: &str = "\u{feff}";
 
 /// The kinds of project file.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -62,10 +60,7 @@ pub(crate) fn migrate(
     file: ProjectFile,
     options: &Options,
 ) -> Result<Migration, Error> {
-    let (bom, text) = match source.strip_prefix(BOM) {
-        Some(rest) => (BOM, rest),
-        None => ("", source),
-    };
+    let (bom, text) = crate::engine::split_bom(source);
     let rules: Vec<(&'static RuleInfo, ProjectCheck)> = options
         .rules
         .iter()
@@ -100,11 +95,8 @@ pub(crate) fn migrate(
                 }
             };
             if passes == options.max_passes {
-                let mut names: Vec<&'static str> = composed.iter().map(|e| e.rule).collect();
-                names.sort_unstable();
-                names.dedup();
                 return Err(Error::Internal {
-                    rules: names,
+                    rules: crate::engine::rule_names(&composed),
                     message: format!("the rules did not settle after {passes} passes"),
                 });
             }
@@ -149,27 +141,15 @@ pub(crate) fn migrate(
         .collect();
     findings.sort_by_key(|f| (f.range.start, f.rule));
 
-    let edits = composed
-        .iter()
-        .map(|e| AppliedEdit {
-            rule: e.rule,
-            start: input_lines.location(text, e.start),
-            end: input_lines.location(text, e.end),
-            range: bom.len() + e.start..bom.len() + e.end,
-            text: e.text.clone(),
-        })
-        .collect();
-    let output = if composed.is_empty() {
-        source.to_string()
-    } else {
-        format!("{bom}{current}")
-    };
-    Ok(Migration {
-        output,
-        edits,
+    Ok(crate::engine::finish(
+        source,
+        bom,
+        &input_lines,
+        &current,
+        &composed,
         findings,
         passes,
-    })
+    ))
 }
 
 /// Where each first-pass finding (sorted by position) is in the output: the offset of the

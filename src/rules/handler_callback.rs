@@ -115,7 +115,7 @@ fn check(cx: &mut Context) {
 
     let mut sites = Sites {
         callback: &callback_name,
-        locals: local_names(body),
+        locals: super::support::bound_names(body),
         frames: Vec::new(),
         caught: Vec::new(),
         found: Vec::new(),
@@ -842,22 +842,6 @@ impl Visit for EffectFinder<'_> {
     fn visit_class(&mut self, _: &Class) {}
 }
 
-/// Names declared anywhere inside the handler body.
-fn local_names(body: &FunctionBody) -> HashSet<String> {
-    struct Names(HashSet<String>);
-    impl Visit for Names {
-        fn visit_binding_ident(&mut self, b: &BindingIdent) {
-            self.0.insert(b.id.sym.to_string());
-        }
-        fn visit_fn_decl(&mut self, f: &FnDecl) {
-            self.0.insert(f.ident.sym.to_string());
-            f.visit_children_with(self);
-        }
-    }
-    let mut names = Names(HashSet::new());
-    body.visit_with(&mut names);
-    names.0
-}
 
 /// How often `name` occurs as an identifier in `node`.
 fn count_idents<'a, N: VisitWith<Count<'a>>>(node: &N, name: &'a str) -> usize {

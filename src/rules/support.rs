@@ -307,34 +307,37 @@ pub fn insert_top_lines(cx: &mut Context, binding: Option<&ToolbeltBinding>, lin
     }
 }
 
-/// Every name bound anywhere in the file (variables, functions, classes, parameters, imports).
-pub fn bound_names(program: &Program) -> HashSet<String> {
-    struct Names(HashSet<String>);
-    impl Visit for Names {
-        fn visit_binding_ident(&mut self, b: &BindingIdent) {
-            self.0.insert(b.id.sym.to_string());
-        }
-        fn visit_fn_decl(&mut self, f: &FnDecl) {
-            self.0.insert(f.ident.sym.to_string());
-            f.visit_children_with(self);
-        }
-        fn visit_class_decl(&mut self, c: &ClassDecl) {
-            self.0.insert(c.ident.sym.to_string());
-            c.visit_children_with(self);
-        }
-        fn visit_import_named_specifier(&mut self, s: &ImportNamedSpecifier) {
-            self.0.insert(s.local.sym.to_string());
-        }
-        fn visit_import_default_specifier(&mut self, s: &ImportDefaultSpecifier) {
-            self.0.insert(s.local.sym.to_string());
-        }
-        fn visit_import_star_as_specifier(&mut self, s: &ImportStarAsSpecifier) {
-            self.0.insert(s.local.sym.to_string());
-        }
-    }
-    let mut names = Names(HashSet::new());
-    program.visit_with(&mut names);
+/// Every name bound anywhere in `node` (variables, functions, classes, parameters, imports).
+pub fn bound_names<N: VisitWith<BoundNames>>(node: &N) -> HashSet<String> {
+    let mut names = BoundNames(HashSet::new());
+    node.visit_with(&mut names);
     names.0
+}
+
+/// The visitor behind [`bound_names`].
+pub struct BoundNames(HashSet<String>);
+
+impl Visit for BoundNames {
+    fn visit_binding_ident(&mut self, b: &BindingIdent) {
+        self.0.insert(b.id.sym.to_string());
+    }
+    fn visit_fn_decl(&mut self, f: &FnDecl) {
+        self.0.insert(f.ident.sym.to_string());
+        f.visit_children_with(self);
+    }
+    fn visit_class_decl(&mut self, c: &ClassDecl) {
+        self.0.insert(c.ident.sym.to_string());
+        c.visit_children_with(self);
+    }
+    fn visit_import_named_specifier(&mut self, s: &ImportNamedSpecifier) {
+        self.0.insert(s.local.sym.to_string());
+    }
+    fn visit_import_default_specifier(&mut self, s: &ImportDefaultSpecifier) {
+        self.0.insert(s.local.sym.to_string());
+    }
+    fn visit_import_star_as_specifier(&mut self, s: &ImportStarAsSpecifier) {
+        self.0.insert(s.local.sym.to_string());
+    }
 }
 
 /// Where code runs: the functions of the file (and class field initializers), so a rule can

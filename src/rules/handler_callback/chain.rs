@@ -403,7 +403,7 @@ fn assigns_to(h: &Handler, param: &Pat) -> bool {
     let Some(body) = h.body else {
         return false;
     };
-    let names = binding_names(param);
+    let names = super::super::support::bound_names(param);
     struct Find<'a>(&'a HashSet<String>, bool);
     impl Visit for Find<'_> {
         fn visit_simple_assign_target(&mut self, t: &SimpleAssignTarget) {
@@ -422,28 +422,6 @@ fn assigns_to(h: &Handler, param: &Pat) -> bool {
     let mut find = Find(&names, false);
     body.visit_with(&mut find);
     find.1
-}
-
-fn binding_names<N: VisitWith<Names>>(node: &N) -> HashSet<String> {
-    let mut names = Names(HashSet::new());
-    node.visit_with(&mut names);
-    names.0
-}
-
-pub(super) struct Names(HashSet<String>);
-
-impl Visit for Names {
-    fn visit_binding_ident(&mut self, b: &BindingIdent) {
-        self.0.insert(b.id.sym.to_string());
-    }
-    fn visit_fn_decl(&mut self, f: &FnDecl) {
-        self.0.insert(f.ident.sym.to_string());
-        f.visit_children_with(self);
-    }
-    fn visit_class_decl(&mut self, c: &ClassDecl) {
-        self.0.insert(c.ident.sym.to_string());
-        c.visit_children_with(self);
-    }
 }
 
 fn referenced<N: VisitWith<Refs>>(node: &N) -> HashSet<String> {
@@ -492,13 +470,13 @@ fn scope_names(step: &Step) -> HashSet<String> {
     };
     if !step.catch {
         for p in params {
-            names.extend(binding_names(p));
+            names.extend(super::super::support::bound_names(p));
         }
     }
     if let Some(body) = body {
         for stmt in &body.stmts {
             match stmt {
-                Stmt::Decl(Decl::Var(v)) if v.kind != VarDeclKind::Var => names.extend(binding_names(v.as_ref())),
+                Stmt::Decl(Decl::Var(v)) if v.kind != VarDeclKind::Var => names.extend(super::super::support::bound_names(v.as_ref())),
                 Stmt::Decl(Decl::Fn(f)) => {
                     names.insert(f.ident.sym.to_string());
                 }
@@ -512,7 +490,7 @@ fn scope_names(step: &Step) -> HashSet<String> {
         impl Visit for Vars {
             fn visit_var_decl(&mut self, v: &VarDecl) {
                 if v.kind == VarDeclKind::Var {
-                    self.0.extend(binding_names(v));
+                    self.0.extend(super::super::support::bound_names(v));
                 }
                 v.visit_children_with(self);
             }
