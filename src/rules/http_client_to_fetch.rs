@@ -45,7 +45,7 @@
 //! // after
 //! const response = await fetch("https://api.example.com/bookings", {
 //!   method: "POST",
-//!   headers: { Accept: "application/json", "Content-Type": "application/json" },
+//!   headers: { "Content-Type": "application/json", Accept: "application/json" },
 //!   body: JSON.stringify({ slot }),
 //! });
 //! if (!response.ok) throw new StatusCodeError(response.status, await readJson(response));

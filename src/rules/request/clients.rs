@@ -240,7 +240,9 @@ impl Visit for AliasFinder<'_, '_> {
                 .collect();
             for (i, prop) in pattern.props.iter().enumerate() {
                 let local = match prop {
-                    ObjectPatProp::Assign(a) if a.value.is_none() && *a.key.id.sym == *self.0.factory => {
+                    ObjectPatProp::Assign(a)
+                        if a.value.is_none() && *a.key.id.sym == *self.0.factory =>
+                    {
                         Some(a.key.id.sym.to_string())
                     }
                     ObjectPatProp::KeyValue(kv) => match (&kv.key, kv.value.as_ref()) {

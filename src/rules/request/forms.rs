@@ -13,7 +13,10 @@ use swc_ecma_visit::{Visit, VisitWith};
 #[derive(Clone, Debug)]
 pub enum Target {
     /// `const|let|var <pattern> = await call;`
-    Declare { keyword: &'static str, pattern: Range<usize> },
+    Declare {
+        keyword: &'static str,
+        pattern: Range<usize>,
+    },
     /// `<target> = await call;`
     Assign { target: Range<usize> },
     /// `return await call;` or `return call;`
@@ -36,7 +39,10 @@ pub enum ThenUse {
     /// `.then(name)`
     Named(String),
     /// `.then((param) => …)` or `.then(function (param) {…})`: the parameter and the body.
-    Function { param: Option<String>, body: Range<usize> },
+    Function {
+        param: Option<String>,
+        body: Range<usize>,
+    },
 }
 
 pub struct Forms {
@@ -200,7 +206,11 @@ impl Visit for Finder<'_> {
                 let use_ = match unparen(&first.expr) {
                     Expr::Ident(i) => Some(ThenUse::Named(i.sym.to_string())),
                     Expr::Arrow(a) => Some(ThenUse::Function {
-                        param: a.params.first().and_then(|p| p.as_ident()).map(|b| b.id.sym.to_string()),
+                        param: a
+                            .params
+                            .first()
+                            .and_then(|p| p.as_ident())
+                            .map(|b| b.id.sym.to_string()),
                         body: self.parsed.range(a.body.span()),
                     }),
                     Expr::Fn(f) => f.function.body.as_ref().map(|body| ThenUse::Function {

@@ -58,7 +58,9 @@ impl Kind {
     fn by_hand(self) -> &'static str {
         match self {
             Kind::Http => "rewrite this call with `fetch` by hand",
-            Kind::Lp => "rewrite this call by hand: V2's LpClient resolves with the fetch `Response`",
+            Kind::Lp => {
+                "rewrite this call by hand: V2's LpClient resolves with the fetch `Response`"
+            }
         }
     }
 }
@@ -105,8 +107,10 @@ impl<'a> File<'a> {
             fn visit_call_expr(&mut self, call: &CallExpr) {
                 if !self.found {
                     if let Some(c) = client_call(self.file, Kind::Http, call) {
-                        self.found =
-                            matches!(render::Plan::new(self.cx, self.file, Kind::Http, &c, None), Ok(Some(_)));
+                        self.found = matches!(
+                            render::Plan::new(self.cx, self.file, Kind::Http, &c, None),
+                            Ok(Some(_))
+                        );
                     }
                     call.visit_children_with(self);
                 }
@@ -167,6 +171,7 @@ pub fn check(cx: &mut Context, kind: Kind) {
         }
     }
     let mut needed: HashSet<Helper> = HashSet::new();
+    let mut marked: HashSet<String> = HashSet::new();
     if !file.clients.names.is_empty() {
         let mut rewriter = Rewriter {
             cx,
@@ -177,11 +182,19 @@ pub fn check(cx: &mut Context, kind: Kind) {
             taken: Vec::new(),
             needed: &mut needed,
             lp_v1: kind == Kind::Lp && cx_is_v1(parsed),
+            edited: Vec::new(),
+            marked: HashSet::new(),
         };
         parsed.program.visit_with(&mut rewriter);
-        let Rewriter { uses, accounted, .. } = rewriter;
+        let Rewriter {
+            uses,
+            accounted,
+            marked: mut marked_here,
+            ..
+        } = rewriter;
         for (name, range) in uses {
             if !accounted.contains(&range) {
+                marked_here.insert(name.clone());
                 let message = match kind {
                     Kind::Http => format!(
                         "V2 has no HTTPClient: `{name}` is used here other than by calling it; use `fetch` instead"
@@ -193,9 +206,10 @@ pub fn check(cx: &mut Context, kind: Kind) {
                 cx.todo(span_of(parsed, &range), message);
             }
         }
+        marked.extend(marked_here);
     }
     if kind == Kind::Http {
-        cleanup(cx, &file);
+        cleanup(cx, &file, &marked);
     }
     render::insert_helpers(cx, &file.names, &needed);
 }
@@ -222,7 +236,9 @@ fn handler_takes_callback(parsed: &Parsed) -> bool {
 fn cx_is_v1(parsed: &Parsed) -> bool {
     support::top_level(&parsed.program).iter().any(|item| {
         let text = match item {
-            ModuleItem::ModuleDecl(ModuleDecl::Import(i)) => i.src.value.as_atom().map(|a| a.to_string()),
+            ModuleItem::ModuleDecl(ModuleDecl::Import(i)) => {
+                i.src.value.as_atom().map(|a| a.to_string())
+            }
             _ => None,
         };
         text.as_deref() == Some("lp-faas-toolbelt")
@@ -323,6 +339,10 @@ struct Rewriter<'c, 'a, 'f> {
     needed: &'f mut HashSet<Helper>,
     /// An LpClient rule on a file that still reads the V1 toolbelt.
     lp_v1: bool,
+    /// The ranges this pass rewrites.
+    edited: Vec<Range<usize>>,
+    /// Client names with a use that could not be rewritten.
+    marked: HashSet<String>,
 }
 
 /// A call of a client.
@@ -368,7 +388,9 @@ impl Rewriter<'_, '_, '_> {
                 return;
             }
             Err(message) => {
-                self.cx.todo(call.span, format!("{message}: {}", self.kind.by_hand()));
+                self.cx
+                    .todo(call.span, format!("{message}: {}", self.kind.by_hand()));
+                self.marked.insert(client_ident.sym.to_string());
                 if let Some((r, text)) = auditlog {
                     let quote = &self.cx.source[r.start..r.start + 1];
                     self.cx.replace(r, format!("{quote}{text}{quote}"));
@@ -377,21 +399,22 @@ impl Rewriter<'_, '_, '_> {
             }
         };
         let form = self.file.forms.statements.get(&range).filter(|f| {
-            matches!(f.target, Target::Return | Target::Declare { .. } | Target::Assign { .. } | Target::Discard)
-                && self.file.scopes.await_at(range.start) == support::AwaitAt::Allowed
+            matches!(
+                f.target,
+                Target::Return | Target::Declare { .. } | Target::Assign { .. } | Target::Discard
+            ) && self.file.scopes.await_at(range.start) == support::AwaitAt::Allowed
         });
         let function = self
             .file
             .scopes
             .function_at(range.start)
             .unwrap_or(0..self.cx.source.len());
-        let response = match form {
-            Some(f) => Some(self.response_name(&function, &f.target)),
-            None => None,
-        };
+        let response = form.map(|f| self.response_name(&function, &f.target));
         let edit = match (form, response) {
             (Some(form), Some(response)) => {
-                self.taken.push((function, response.clone()));
+                if plan.names_response(form) {
+                    self.taken.push((function, response.clone()));
+                }
                 plan.statement(self.cx, form, &range, &response)
             }
             _ => plan.expression(self.cx, range.clone()),
@@ -399,14 +422,27 @@ impl Rewriter<'_, '_, '_> {
         let (edit_range, text) = match plan.merge_declaration(self.cx, edit) {
             Ok(e) => e,
             Err(message) => {
-                self.cx.todo(call.span, format!("{message}: {}", self.kind.by_hand()));
+                self.cx
+                    .todo(call.span, format!("{message}: {}", self.kind.by_hand()));
+                self.marked.insert(client_ident.sym.to_string());
                 return;
             }
         };
+        // A call whose edit would overlap another of this pass (a call in the options of another,
+        // or between an options variable and its call) waits for the next pass.
+        if self
+            .edited
+            .iter()
+            .any(|r| r.start < edit_range.end && edit_range.start < r.end)
+        {
+            return;
+        }
+        self.edited.push(edit_range.clone());
         self.needed.extend(plan.helpers(form.map(|f| &f.target)));
         self.cx.replace(edit_range, text);
         for review in &plan.reviews {
-            self.cx.report(call.span, crate::FixClass::Review, review.clone());
+            self.cx
+                .report(call.span, crate::FixClass::Review, review.clone());
         }
     }
 
@@ -430,12 +466,11 @@ impl Rewriter<'_, '_, '_> {
         }
         candidates.extend((2..100).map(|i| format!("response{i}")));
         let free = |name: &String| {
-            let used_here = self
-                .file
-                .names
-                .idents
-                .get(name)
-                .is_some_and(|ranges| ranges.iter().any(|r| r.start >= function.start && r.end <= function.end));
+            let used_here = self.file.names.idents.get(name).is_some_and(|ranges| {
+                ranges
+                    .iter()
+                    .any(|r| r.start >= function.start && r.end <= function.end)
+            });
             let module_level = function.start == 0 && self.file.names.used(name);
             let chosen = self
                 .taken
@@ -471,7 +506,10 @@ impl Rewriter<'_, '_, '_> {
             Some(form) => match &form.target {
                 Target::Declare { pattern, .. } => {
                     let name = &source[pattern.clone()];
-                    let function = file.scopes.function_at(range.start).unwrap_or(0..source.len());
+                    let function = file
+                        .scopes
+                        .function_at(range.start)
+                        .unwrap_or(0..source.len());
                     if response_like(name, &function) {
                         LpUse::Response
                     } else {
@@ -547,11 +585,18 @@ impl Visit for Rewriter<'_, '_, '_> {
 
 /// Removes what the rewrite left unused: client variables, parameters that received a client,
 /// `const { HTTPClient } = Toolbelt`, and option objects that were only spread into calls.
-fn cleanup(cx: &mut Context, file: &File) {
+fn cleanup(cx: &mut Context, file: &File, marked: &HashSet<String>) {
     let names = &file.names;
     let unused = |name: &str| names.references(name).next().is_none();
     let mut statements = Vec::new();
     for d in &file.clients.declarators {
+        if marked.contains(&d.name) {
+            cx.todo(
+                span_of(file.parsed, &d.range),
+                format!("V2's toolbelt has no `HTTPClient`, so this throws: remove it once the uses of `{}` marked below call `fetch`", d.name),
+            );
+            continue;
+        }
         if !unused_binding(file, &d.name, d.range.start) {
             continue;
         }
@@ -630,9 +675,14 @@ fn cleanup(cx: &mut Context, file: &File) {
                 .flatten()
                 .any(|k| options::REQUEST_ONLY.contains(&k.as_str()));
         // The statement declares only this object.
-        let single = cx.source[var.stmt.clone()].trim_end_matches([';', ' ']).ends_with('}')
+        let single = cx.source[var.stmt.clone()]
+            .trim_end_matches([';', ' '])
+            .ends_with('}')
             && cx.range(var.literal.span).end
-                == var.stmt.start + cx.source[var.stmt.clone()].trim_end_matches([';', ' ']).len();
+                == var.stmt.start
+                    + cx.source[var.stmt.clone()]
+                        .trim_end_matches([';', ' '])
+                        .len();
         if all_options && single {
             statements.push(var.stmt.clone());
         }
@@ -673,10 +723,16 @@ fn is_plain(expr: &Expr) -> bool {
         Expr::Lit(_) | Expr::Ident(_) => true,
         Expr::Tpl(t) => t.exprs.iter().all(|e| is_plain(e)),
         Expr::Object(o) => o.props.iter().all(|p| match p {
-            PropOrSpread::Prop(p) => matches!(p.as_ref(), Prop::KeyValue(kv) if is_plain(&kv.value)),
+            PropOrSpread::Prop(p) => {
+                matches!(p.as_ref(), Prop::KeyValue(kv) if is_plain(&kv.value))
+            }
             PropOrSpread::Spread(_) => false,
         }),
-        Expr::Array(a) => a.elems.iter().flatten().all(|e| e.spread.is_none() && is_plain(&e.expr)),
+        Expr::Array(a) => a
+            .elems
+            .iter()
+            .flatten()
+            .all(|e| e.spread.is_none() && is_plain(&e.expr)),
         Expr::Bin(b) => is_plain(&b.left) && is_plain(&b.right),
         Expr::Unary(u) => u.op != UnaryOp::Delete && is_plain(&u.arg),
         _ => false,
@@ -687,13 +743,19 @@ fn is_plain(expr: &Expr) -> bool {
 /// (with its comma and the blank after it).
 fn list_item_removal(source: &str, items: &[Range<usize>], index: usize) -> Range<usize> {
     let item = &items[index];
-    match (items.get(index + 1), index.checked_sub(1).map(|i| &items[i])) {
+    match (
+        items.get(index + 1),
+        index.checked_sub(1).map(|i| &items[i]),
+    ) {
         (Some(next), _) => item.start..next.start,
         (None, Some(prev)) => prev.end..item.end,
         (None, None) => {
             // The only item: also a trailing comma.
             let rest = &source[item.end..];
-            let comma = rest.trim_start().strip_prefix(',').map_or(0, |after| rest.len() - after.len());
+            let comma = rest
+                .trim_start()
+                .strip_prefix(',')
+                .map_or(0, |after| rest.len() - after.len());
             item.start..item.end + comma
         }
     }
@@ -707,7 +769,10 @@ fn remove_list_item(cx: &mut Context, declarator: &Range<usize>) {
         cx.replace(stripped.len()..declarator.end, "");
     } else {
         let after = &source[declarator.end..];
-        let comma = after.trim_start().strip_prefix(',').map(|rest| after.len() - rest.len());
+        let comma = after
+            .trim_start()
+            .strip_prefix(',')
+            .map(|rest| after.len() - rest.len());
         if let Some(comma) = comma {
             let gap = after[comma..].len() - after[comma..].trim_start().len();
             cx.replace(declarator.start..declarator.end + comma + gap, "");
@@ -737,12 +802,25 @@ fn scalar(expr: Option<&Expr>) -> bool {
             BinaryOp::Sub | BinaryOp::Mul | BinaryOp::Div | BinaryOp::Mod | BinaryOp::Exp => true,
             _ => false,
         },
-        Expr::Unary(u) => matches!(u.op, UnaryOp::Bang | UnaryOp::Minus | UnaryOp::Plus | UnaryOp::TypeOf),
+        Expr::Unary(u) => matches!(
+            u.op,
+            UnaryOp::Bang | UnaryOp::Minus | UnaryOp::Plus | UnaryOp::TypeOf
+        ),
         Expr::Call(c) => c
             .callee
             .as_expr()
             .and_then(|e| e.as_ident())
-            .is_some_and(|i| matches!(&*i.sym, "String" | "Number" | "Boolean" | "encodeURIComponent" | "parseInt" | "parseFloat")),
+            .is_some_and(|i| {
+                matches!(
+                    &*i.sym,
+                    "String"
+                        | "Number"
+                        | "Boolean"
+                        | "encodeURIComponent"
+                        | "parseInt"
+                        | "parseFloat"
+                )
+            }),
         Expr::Member(m) => m.prop.as_ident().is_some_and(|p| &*p.sym == "length"),
         _ => false,
     }
@@ -799,7 +877,9 @@ fn options_of<'a>(
         Kind::Lp => match args.as_slice() {
             [service, path] => (vec![*service, *path], None),
             [service, path, options] => (vec![*service, *path], Some(*options)),
-            _ => return Err("the call does not have the arguments (service, path, options)".into()),
+            _ => {
+                return Err("the call does not have the arguments (service, path, options)".into())
+            }
         },
     };
     let options = options::read(file.parsed, &file.vars, &file.names, options)?;

@@ -87,14 +87,14 @@ impl<'s> ObjectEditor<'s> {
         self.source[..at].rfind('\n').map_or(0, |i| i + 1)
     }
 
-    /// The offset after the line end that follows `at`, when only a comma, blanks and a line
-    /// comment stand between.
+    /// The offset after the line end that follows `at`, when only a comma, blanks and comments
+    /// stand between.
     fn end_of_line_after(&self, at: usize) -> Option<usize> {
         let rest = &self.source[at..];
         let line_len = rest.find('\n')?;
         let line = rest[..line_len].trim_start();
-        let line = line.strip_prefix(',').unwrap_or(line).trim();
-        (line.is_empty() || line.starts_with("//")).then_some(at + line_len + 1)
+        let line = line.strip_prefix(',').unwrap_or(line);
+        (crate::rules::trivia_len(line) == line.len()).then_some(at + line_len + 1)
     }
 
     fn one_property_a_line(&self) -> bool {
@@ -144,10 +144,11 @@ impl<'s> ObjectEditor<'s> {
         for (n, (place, text)) in self.added.iter().enumerate() {
             let (at, is_last) = match place {
                 Place::Start => (self.line_start(self.props[0].start), false),
-                Place::After(i) if *i < last => {
-                    let next = self.props[i + 1].start;
-                    (self.line_start(next), false)
-                }
+                Place::After(i) if *i < last => (
+                    self.end_of_line_after(self.props[*i].end)
+                        .unwrap_or(self.props[*i].end),
+                    false,
+                ),
                 Place::After(_) | Place::End => (
                     self.end_of_line_after(self.props[last].end)
                         .unwrap_or(self.range.end - 1),
@@ -168,7 +169,9 @@ impl<'s> ObjectEditor<'s> {
 
     fn render_inline(&self) -> Option<String> {
         // Comments between properties have nowhere to go.
-        let mut gaps = vec![self.range.start + 1..self.props.first().map_or(self.range.end - 1, |p| p.start)];
+        let first = self.props.first().map_or(self.range.end - 1, |p| p.start);
+        let mut gaps: Vec<Range<usize>> = Vec::new();
+        gaps.push(self.range.start + 1..first);
         for pair in self.props.windows(2) {
             gaps.push(pair[0].end..pair[1].start);
         }
@@ -277,8 +280,14 @@ mod tests {
         let mut e = editor(src, &["uri: u", "method: 'POST'", "json: true", "body: b"]);
         e.remove(0);
         e.remove(2);
-        e.change(src.find("b\n").unwrap()..src.find("b\n").unwrap(), "JSON.stringify(");
-        e.change(src.find("b\n").unwrap() + 1..src.find("b\n").unwrap() + 1, ")");
+        e.change(
+            src.find("b\n").unwrap()..src.find("b\n").unwrap(),
+            "JSON.stringify(",
+        );
+        e.change(
+            src.find("b\n").unwrap() + 1..src.find("b\n").unwrap() + 1,
+            ")",
+        );
         e.add(Place::After(1), "headers: { a: 1 }");
         assert_eq!(
             e.render().unwrap(),
@@ -297,6 +306,15 @@ mod tests {
         e.remove(1);
         e.add(Place::End, "c: 3");
         assert_eq!(e.render().unwrap(), "{\n  a: 1,\n  c: 3,\n}");
+    }
+
+    #[test]
+    fn comments_at_the_end_of_a_line_go_with_the_property() {
+        let src = "{\n  a: 1, /* one */\n  // about b\n  b: 2, // two\n  c: 3\n}";
+        let mut e = editor(src, &["a: 1", "b: 2", "c: 3"]);
+        e.remove(0);
+        e.remove(1);
+        assert_eq!(e.render().unwrap(), "{\n  // about b\n  c: 3\n}");
     }
 
     #[test]

@@ -168,11 +168,6 @@ impl<'a> Vars<'a> {
         }
         Vars { objects, strings }
     }
-
-    /// The string a name holds, if it is a constant string literal.
-    pub fn string(&self, name: &str) -> Option<String> {
-        static_string(self.strings.get(name)?, self, 0)
-    }
 }
 
 /// Every `var`/`let`/`const` declaration of the program, with the program's lifetime (swc's
@@ -291,7 +286,9 @@ impl<'a> Node<'a> {
                     match e {
                         Expr::Fn(f) => out.push(Node::Function(&f.function)),
                         Expr::Arrow(a) => match &*a.body {
-                            ArrowFunctionBody::FunctionBody(b) => out.extend(b.stmts.iter().map(Node::Stmt)),
+                            ArrowFunctionBody::FunctionBody(b) => {
+                                out.extend(b.stmts.iter().map(Node::Stmt))
+                            }
                             ArrowFunctionBody::Expr(e) => expr(e, out),
                         },
                         Expr::Call(c) => {
@@ -398,7 +395,12 @@ pub fn string_pieces(expr: &Expr, vars: &Vars, depth: usize) -> Vec<Option<Strin
         Expr::Tpl(t) => {
             let mut pieces = Vec::new();
             for (i, q) in t.quasis.iter().enumerate() {
-                pieces.push(q.cooked.as_ref().and_then(|c| c.as_atom()).map(|a| a.to_string()));
+                pieces.push(
+                    q.cooked
+                        .as_ref()
+                        .and_then(|c| c.as_atom())
+                        .map(|a| a.to_string()),
+                );
                 if let Some(e) = t.exprs.get(i) {
                     pieces.extend(string_pieces(e, vars, depth));
                 }
@@ -447,7 +449,11 @@ pub fn read<'a>(
     let mut options = Options {
         props: Vec::new(),
         source,
-        literal_props: literal.props.iter().map(|p| parsed.range(p.span())).collect(),
+        literal_props: literal
+            .props
+            .iter()
+            .map(|p| parsed.range(p.span()))
+            .collect(),
         dropped: Vec::new(),
         spreads: Vec::new(),
     };
@@ -533,7 +539,11 @@ fn spread_at(parsed: &Parsed, offset: usize) -> bool {
     find.found
 }
 
-fn one_prop<'a>(parsed: &Parsed, prop: &'a Prop, index: Option<usize>) -> Result<OptionProp<'a>, String> {
+fn one_prop<'a>(
+    parsed: &Parsed,
+    prop: &'a Prop,
+    index: Option<usize>,
+) -> Result<OptionProp<'a>, String> {
     match prop {
         Prop::KeyValue(kv) => {
             let key = match &kv.key {

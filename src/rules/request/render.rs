@@ -33,11 +33,16 @@ impl Helper {
 
     /// The helper's text (without a trailing line end) in the file's style.
     fn text(self, style: &HelperStyle) -> String {
-        let HelperStyle { unit: u, quote: q, semi: s, eol } = style;
+        let HelperStyle {
+            unit: u,
+            quote: q,
+            semi: s,
+            eol,
+        } = style;
         let lines: Vec<String> = match self {
             Helper::ReadJson => vec![
-                "// request-promise's `json: true`: the body parsed as JSON, or the text itself when it is".into(),
-                "// not JSON (undefined when empty).".into(),
+                "// The body as request-promise's `json: true` read it: parsed JSON, or the text itself".into(),
+                "// when it is not JSON (undefined when empty).".into(),
                 "async function readJson(response) {".into(),
                 format!("{u}const text = await response.text(){s}"),
                 format!("{u}try {{"),
@@ -102,7 +107,11 @@ fn semicolon(cx: &Context) -> &'static str {
             stmt.visit_children_with(self);
         }
     }
-    let mut count = Count { cx, with: 0, all: 0 };
+    let mut count = Count {
+        cx,
+        with: 0,
+        all: 0,
+    };
     cx.parsed.program.visit_with(&mut count);
     if count.all == 0 || count.with * 2 >= count.all {
         ";"
@@ -140,14 +149,16 @@ pub fn check_helpers(cx: &Context) -> Vec<(Helper, bool)> {
     let style = helper_style(cx);
     let mut out = Vec::new();
     for helper in Helper::ALL {
-        let declared = support::top_statements(&cx.parsed.program).into_iter().find_map(|s| {
-            let (ident, span) = match s {
-                Stmt::Decl(Decl::Fn(f)) => (&f.ident, f.function.span),
-                Stmt::Decl(Decl::Class(c)) => (&c.ident, c.class.span),
-                _ => return None,
-            };
-            (&*ident.sym == helper.name()).then_some(span)
-        });
+        let declared = support::top_statements(&cx.parsed.program)
+            .into_iter()
+            .find_map(|s| {
+                let (ident, span) = match s {
+                    Stmt::Decl(Decl::Fn(f)) => (&f.ident, f.function.span),
+                    Stmt::Decl(Decl::Class(c)) => (&c.ident, c.class.span),
+                    _ => return None,
+                };
+                (&*ident.sym == helper.name()).then_some(span)
+            });
         let names = crate::rules::names::Names::collect(cx.parsed);
         match declared {
             Some(span) => {
@@ -182,9 +193,17 @@ pub fn insert_helpers(cx: &mut Context, names: &Names, needed: &HashSet<Helper>)
     }
     let style = helper_style(cx);
     let at = helper_position(cx);
+    // A blank line above the helpers, unless there is one already.
+    let above = &cx.source[support::line_start(cx.source, at.saturating_sub(1))..at];
+    let mut blank = if at > 0 && !above.trim().is_empty() {
+        style.eol
+    } else {
+        ""
+    };
     for helper in wanted {
-        let text = format!("{}{}{}", helper.text(&style), style.eol, style.eol);
+        let text = format!("{blank}{}{}{}", helper.text(&style), style.eol, style.eol);
         cx.insert(at, text);
+        blank = "";
     }
 }
 
@@ -280,7 +299,10 @@ impl Plan {
                 ));
             }
             if kind == Kind::Lp && matches!(p.key.as_str(), "uri" | "url" | "baseUrl") {
-                return Err(format!("the LpClient option `{}` has no V2 equivalent", p.key));
+                return Err(format!(
+                    "the LpClient option `{}` has no V2 equivalent",
+                    p.key
+                ));
             }
         }
         let json = opts.flag("json", false)?;
@@ -298,7 +320,10 @@ impl Plan {
                 Helper::StatusCodeError => simple,
             };
             if used && !is_ours {
-                return Err(format!("the name `{}` is taken in this file", helper.name()));
+                return Err(format!(
+                    "the name `{}` is taken in this file",
+                    helper.name()
+                ));
             }
         }
         if let Source::Variable(v) = &opts.source {
@@ -403,7 +428,13 @@ impl Plan {
     }
 
     /// The URL with `baseUrl` and `qs` folded in.
-    fn url(&mut self, cx: &Context, file: &File, url: &Expr, opts: &Options) -> Result<String, String> {
+    fn url(
+        &mut self,
+        cx: &Context,
+        file: &File,
+        url: &Expr,
+        opts: &Options,
+    ) -> Result<String, String> {
         let base = opts.get("baseUrl");
         let qs = opts.get("qs");
         if base.is_none() && qs.is_none() {
@@ -411,7 +442,10 @@ impl Plan {
         }
         let mut parts = Parts::of(cx, &file.vars, url);
         if let Some(base) = base {
-            let base_expr = base.value.expr().ok_or("`baseUrl` is a shorthand property")?;
+            let base_expr = base
+                .value
+                .expr()
+                .ok_or("`baseUrl` is a shorthand property")?;
             let Some(base_value) = options::static_string(base_expr, &file.vars, 0) else {
                 return Err("`baseUrl` is not a string known here".into());
             };
@@ -421,7 +455,10 @@ impl Plan {
                 .flatten()
                 .ok_or("with `baseUrl`, the start of the uri is not known here")?;
             if start.starts_with("http://") || start.starts_with("https://") {
-                return Err("`baseUrl` is set but the uri is a whole URL (request-promise rejects that)".into());
+                return Err(
+                    "`baseUrl` is set but the uri is a whole URL (request-promise rejects that)"
+                        .into(),
+                );
             }
             let base_slash = base_value.ends_with('/');
             let uri_slash = start.starts_with('/');
@@ -471,7 +508,13 @@ impl Plan {
     }
 
     /// The fetch options: `None` when there are none.
-    fn init(&mut self, cx: &Context, file: &File, c: &ClientCall, opts: &Options) -> Result<Option<String>, String> {
+    fn init(
+        &mut self,
+        cx: &Context,
+        file: &File,
+        c: &ClientCall,
+        opts: &Options,
+    ) -> Result<Option<String>, String> {
         let eol = cx.style.eol;
         let literal = match &opts.source {
             Source::Inline(o) => Some(*o),
@@ -479,7 +522,9 @@ impl Plan {
             Source::None => None,
         };
         let mut editor = match literal {
-            Some(o) => ObjectEditor::new(cx.source, cx.range(o.span), opts.literal_props.clone(), eol),
+            Some(o) => {
+                ObjectEditor::new(cx.source, cx.range(o.span), opts.literal_props.clone(), eol)
+            }
             None => ObjectEditor::new("{}", 0..2, Vec::new(), eol),
         };
         for i in &opts.dropped {
@@ -501,7 +546,10 @@ impl Plan {
                 .is_some_and(|names| names.iter().any(|n| n.eq_ignore_ascii_case(name)))
         };
         if self.json && opts.has("body") && !has_form && !user_has("content-type") {
-            added_headers.push((format!("{q}Content-Type{q}"), format!("{q}application/json{q}")));
+            added_headers.push((
+                format!("{q}Content-Type{q}"),
+                format!("{q}application/json{q}"),
+            ));
         }
         if self.json && self.kind == Kind::Http && !user_has("accept") {
             added_headers.push(("Accept".into(), format!("{q}application/json{q}")));
@@ -608,13 +656,15 @@ impl Plan {
         p: &OptionProp,
         added_headers: &[(String, String)],
         headers_unknown: bool,
-    ) -> Result<Option<Vec<(Range<usize>, String)>>, String> {
+    ) -> Result<Option<TextEdits>, String> {
         let q = self.quote;
         let value = super::value_text(cx.source, &p.value_range).to_string();
         // `{ body }` has no separate key and value: the whole property is rewritten.
         let rewrite = |key: &str, pre: &str, post: &str| -> Vec<(Range<usize>, String)> {
             match p.value {
-                Value::Shorthand(_) => vec![(p.range.clone(), format!("{key}: {pre}{value}{post}"))],
+                Value::Shorthand(_) => {
+                    vec![(p.range.clone(), format!("{key}: {pre}{value}{post}"))]
+                }
                 Value::Expr(_) => {
                     let mut edits = vec![
                         (p.value_range.start..p.value_range.start, pre.to_string()),
@@ -628,7 +678,9 @@ impl Plan {
             }
         };
         Ok(match p.key.as_str() {
-            "uri" | "url" | "baseUrl" | "qs" | "json" | "simple" | "resolveWithFullResponse" => None,
+            "uri" | "url" | "baseUrl" | "qs" | "json" | "simple" | "resolveWithFullResponse" => {
+                None
+            }
             "method" => match (c.shorthand, p.value.expr()) {
                 (Some(method), _) => Some(vec![(p.value_range.clone(), format!("{q}{method}{q}"))]),
                 (None, Some(Expr::Lit(Lit::Str(s)))) => {
@@ -645,20 +697,27 @@ impl Plan {
                 }
                 _ => Some(vec![]),
             },
-            "body" if self.json && !matches!(p.value.expr(), Some(Expr::Lit(Lit::Str(_)))) || self.json => {
-                Some(rewrite("body", "JSON.stringify(", ")"))
-            }
+            "body" if self.json => Some(rewrite("body", "JSON.stringify(", ")")),
             "body" => Some(vec![]),
             "form" => Some(rewrite("body", "new URLSearchParams(", ")")),
             "timeout" => Some(rewrite("signal", "AbortSignal.timeout(", ")")),
             "headers" if added_headers.is_empty() => Some(vec![]),
             "headers" => {
-                let adds: Vec<String> = added_headers.iter().map(|(k, v)| format!("{k}: {v}")).collect();
+                let adds: Vec<String> = added_headers
+                    .iter()
+                    .map(|(k, v)| format!("{k}: {v}"))
+                    .collect();
                 match p.value.expr() {
                     Some(Expr::Object(o)) => {
-                        let props: Vec<Range<usize>> = o.props.iter().map(|x| cx.range(x.span())).collect();
-                        let mut editor = ObjectEditor::new(cx.source, cx.range(o.span), props, cx.style.eol);
-                        let place = if headers_unknown { Place::Start } else { Place::End };
+                        let props: Vec<Range<usize>> =
+                            o.props.iter().map(|x| cx.range(x.span())).collect();
+                        let mut editor =
+                            ObjectEditor::new(cx.source, cx.range(o.span), props, cx.style.eol);
+                        let place = if headers_unknown {
+                            Place::Start
+                        } else {
+                            Place::End
+                        };
                         for a in adds {
                             editor.add(place, a);
                         }
@@ -669,12 +728,23 @@ impl Plan {
                     }
                     _ => {
                         self.reviews.push(format!(
-                            "request-promise added {} to these headers unless they set it in any letter case; the headers now start with it, so a header of the same name written in another case is sent twice",
+                            "request-promise added {} unless `{value}` already named them in any letter case; they now come first, so a header of the same name in another letter case would be sent twice",
                             added_headers.iter().map(|(k, _)| format!("`{}`", k.trim_matches(q))).collect::<Vec<_>>().join(" and ")
                         ));
-                        let key = if matches!(p.value, Value::Shorthand(_)) { "headers: " } else { "" };
-                        let target = if key.is_empty() { p.value_range.clone() } else { p.range.clone() };
-                        Some(vec![(target, format!("{key}{{ {}, ...{value} }}", adds.join(", ")))])
+                        let key = if matches!(p.value, Value::Shorthand(_)) {
+                            "headers: "
+                        } else {
+                            ""
+                        };
+                        let target = if key.is_empty() {
+                            p.value_range.clone()
+                        } else {
+                            p.range.clone()
+                        };
+                        Some(vec![(
+                            target,
+                            format!("{key}{{ {}, ...{value} }}", adds.join(", ")),
+                        )])
                     }
                 }
             }
@@ -711,6 +781,12 @@ impl Plan {
         )
     }
 
+    /// Whether the statements name the `Response` (not for an unchecked call whose result is
+    /// unused).
+    pub fn names_response(&self, form: &StatementForm) -> bool {
+        self.simple || !matches!(form.target, Target::Discard)
+    }
+
     /// The call (at `call`) as statements in place of `form`'s statement.
     pub fn statement(
         &self,
@@ -737,7 +813,10 @@ impl Plan {
         let mut kept = vec![call.clone()];
         match &form.target {
             Target::Declare { keyword, pattern } => {
-                lines.push(format!("{keyword} {} = {value}{s}", &cx.source[pattern.clone()]));
+                lines.push(format!(
+                    "{keyword} {} = {value}{s}",
+                    &cx.source[pattern.clone()]
+                ));
                 kept.push(pattern.clone());
             }
             Target::Assign { target } => {
@@ -814,12 +893,18 @@ impl Plan {
                 }
                 Ok((
                     literal.start..range.end,
-                    format!("{literal_text}{}{text}", &cx.source[literal.end..range.start]),
+                    format!(
+                        "{literal_text}{}{text}",
+                        &cx.source[literal.end..range.start]
+                    ),
                 ))
             }
         }
     }
 }
+
+/// Replacements of ranges of the source.
+type TextEdits = Vec<(Range<usize>, String)>;
 
 const TIMEOUT_REVIEW: &str = "`timeout` becomes `signal: AbortSignal.timeout(ms)`: request's timeout bounded the connection and each wait for data and failed with an `ETIMEDOUT`/`ESOCKETTIMEDOUT` error (`err.error.code`); fetch's bounds the whole request and fails with a `TimeoutError` (`err.name`): check code that tells a timeout apart";
 
@@ -840,7 +925,10 @@ fn check_variable(
         .map(|a| cx.range(a.expr.span()))
         .find(|r| &cx.source[r.clone()] == v.name.as_str());
     if v.stmt.end > call_start {
-        return Err(format!("the options `{}` are declared after the call", v.name));
+        return Err(format!(
+            "the options `{}` are declared after the call",
+            v.name
+        ));
     }
     for r in file.names.references(&v.name) {
         if Some(r) == arg.as_ref() {
@@ -848,7 +936,10 @@ fn check_variable(
         }
         let after = &cx.source[r.end..];
         let header_write = (after.starts_with(".headers[") || after.starts_with(".headers."))
-            && file.mutations.iter().any(|(n, at)| *n == v.name && *at == r.start)
+            && file
+                .mutations
+                .iter()
+                .any(|(n, at)| *n == v.name && *at == r.start)
             && r.start > v.stmt.end
             && r.start < call_start;
         if !header_write {
@@ -858,14 +949,21 @@ fn check_variable(
             ));
         }
     }
-    let same_function = file.scopes.function_at(v.stmt.start) == file.scopes.function_at(call_start);
+    let same_function =
+        file.scopes.function_at(v.stmt.start) == file.scopes.function_at(call_start);
     if !same_function {
-        return Err(format!("the options `{}` are declared in another function", v.name));
+        return Err(format!(
+            "the options `{}` are declared in another function",
+            v.name
+        ));
     }
     // Values read at a different time than in V1: moved to the call (`uri`, `baseUrl`, `qs`) or
     // now computed where the options are declared (`body`, `form`).
     for p in &opts.props {
-        let moved = matches!(p.key.as_str(), "uri" | "url" | "baseUrl" | "qs" | "body" | "form");
+        let moved = matches!(
+            p.key.as_str(),
+            "uri" | "url" | "baseUrl" | "qs" | "body" | "form"
+        );
         if !moved {
             continue;
         }
@@ -875,10 +973,9 @@ fn check_variable(
             Value::Expr(e) => collect_idents(e, &mut idents),
         }
         for name in idents {
-            let changed = file
-                .mutations
-                .iter()
-                .any(|(n, at)| *n == name && *at >= v.stmt.end && *at < call_start && name != v.name);
+            let changed = file.mutations.iter().any(|(n, at)| {
+                *n == name && *at >= v.stmt.end && *at < call_start && name != v.name
+            });
             if changed {
                 return Err(format!(
                     "`{}` of the options `{}` reads `{name}`, which may change before the call",
@@ -888,12 +985,15 @@ fn check_variable(
         }
     }
     if opts.has("timeout") {
-        let between = &cx.source[v.stmt.end..call_start];
-        let in_loop = file
-            .forms
-            .loops
-            .iter()
-            .any(|l| l.start <= call_start && call_start < l.end && !(l.start <= v.stmt.start && v.stmt.start < l.end));
+        // The code run between the declaration and the call (an `await` right before the call
+        // awaits the call itself).
+        let between = cx.source[v.stmt.end..call_start].trim_end();
+        let between = between.strip_suffix("await").unwrap_or(between);
+        let in_loop = file.forms.loops.iter().any(|l| {
+            l.start <= call_start
+                && call_start < l.end
+                && !(l.start <= v.stmt.start && v.stmt.start < l.end)
+        });
         if between.contains("await") || in_loop {
             return Err(format!(
                 "the options `{}` set `timeout`, but the call is not made right after they are declared",
@@ -963,7 +1063,11 @@ fn lost_comments(source: &str, outer: &Range<usize>, kept: &[Range<usize>]) -> V
 struct Parts(Vec<Part>);
 
 enum Part {
+    /// Text (its value).
     Text(String),
+    /// Text as written in a template literal.
+    Raw(String),
+    /// An expression.
     Code(String),
 }
 
@@ -978,10 +1082,7 @@ impl Parts {
                 )),
                 Expr::Tpl(t) => {
                     for (i, q) in t.quasis.iter().enumerate() {
-                        match q.cooked.as_ref().and_then(|c| c.as_atom()) {
-                            Some(c) => out.push(Part::Text(c.to_string())),
-                            None => out.push(Part::Code(format!("`{}`", q.raw))),
-                        }
+                        out.push(Part::Raw(q.raw.to_string()));
                         if let Some(e) = t.exprs.get(i) {
                             out.push(Part::Code(cx.text(e.span()).to_string()));
                         }
@@ -1009,7 +1110,7 @@ impl Parts {
     /// Drops the first character of the text (the `/` of a uri after a `baseUrl` ending in `/`).
     fn drop_first_char(&mut self) -> Result<(), String> {
         match self.0.first_mut() {
-            Some(Part::Text(t)) if t.starts_with('/') => {
+            Some(Part::Text(t) | Part::Raw(t)) if t.starts_with('/') => {
                 t.remove(0);
                 Ok(())
             }
@@ -1024,7 +1125,7 @@ impl Parts {
                 .iter()
                 .map(|p| match p {
                     Part::Text(t) => t.as_str(),
-                    Part::Code(_) => "",
+                    Part::Raw(_) | Part::Code(_) => "",
                 })
                 .collect();
             return string_literal(&text, quote);
@@ -1033,6 +1134,7 @@ impl Parts {
         for p in &self.0 {
             match p {
                 Part::Text(t) => out.push_str(&escape_template(t)),
+                Part::Raw(t) => out.push_str(t),
                 Part::Code(c) => {
                     out.push_str("${");
                     out.push_str(c);
