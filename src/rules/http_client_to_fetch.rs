@@ -18,8 +18,9 @@
 //! - without `json`, the body is returned as text (so `JSON.parse(res)` keeps working); with it, an
 //!   empty body is `undefined` and a body that is not JSON stays text, as in V1.
 //!
-//! A call that is a statement of its own (`const x = await client(…)`, `x = await …`,
-//! `await client(…)`, `return client(…)` outside a `try`) becomes statements; any other call
+//! A call that is a statement of its own in an async function (`const x = await client(…)`,
+//! `x = await …`, `await client(…)`, `return client(…)` outside a `try`) becomes statements; any
+//! other call
 //! (a `.then` chain, an argument, `JSON.parse(await client(…))`) becomes
 //! `fetch(…).then(…)`. Two small helpers are inserted once per file, each only when a call needs
 //! it: `readJson(response)` (request's JSON reading) and `class StatusCodeError`. A client
@@ -58,8 +59,13 @@
 //! spread from an object that is not a constant literal used only in such spreads, with a computed
 //! key, an option other than those above (`encoding`, `gzip`, `auth`, `followRedirect`,
 //! `transform`, …), or a `json`, `simple` or `resolveWithFullResponse` that is not `true`/`false`;
-//! also a callback argument, or a client used other than by calling it (each such use gets a
-//! marker, and the `Toolbelt.HTTPClient()` it came from stays).
+//! also a callback argument, a request object used beyond `.then`/`.catch`/`.finally`
+//! (`.promise()`, `.pipe(…)`), an options variable changed or read elsewhere, declared in
+//! another function, whose moved values may change before the call, or with a `timeout` while the
+//! call is not made right after it, and a client used other than by calling it or passing it to a
+//! local function that only calls it (each such use gets a marker, and the
+//! `Toolbelt.HTTPClient()` it came from stays, with a marker of its own). A client is found by
+//! name in the whole file; `require("lp-faas-toolbelt").Toolbelt.HTTPClient()` is not followed.
 //!
 //! What still differs, by design of fetch: a request that fails without a response (DNS,
 //! connection refused) rejects with fetch's `TypeError: fetch failed` instead of request's

@@ -30,10 +30,10 @@
 //!
 //! ## Limits
 //! A call without any request-promise option looks the same in V1 and V2, so it is not rewritten:
-//! when its result is used as data (V1 resolved with the body as text) it gets a marker, and so
-//! does an awaited call whose result is unused in a file that still reads the V1 toolbelt (V1
-//! rejected on a status outside 2xx). A call whose result is read as a `Response` (`.ok`,
-//! `.status`, `.json()`, `.text()`, …) is left alone. Options that are not known where the call is
+//! when its result is used as data (V1 resolved with the body as text) it gets a marker; a call
+//! whose result is read as a `Response` (`.ok`, `.status`, `.json()`, `.text()`, …) is left
+//! alone, and so is one whose result is unused (V1 rejected on a status outside 2xx there, which
+//! nothing reports). Options that are not known where the call is
 //! made, `uri`/`url`/`baseUrl`, and options without a fetch equivalent get a marker, as in
 //! `http-client-to-fetch`, whose other limits (errors without a response, timeouts, encoding of
 //! `qs` values) apply too.

@@ -316,6 +316,12 @@ impl<'a> Context<'a> {
         self.running.contains(&rule)
     }
 
+    /// Whether `rule`, which ran before this one, changes something in this pass: a rule can
+    /// leave the code another rule is rewriting to the next pass.
+    pub fn edited_by(&self, rule: &str) -> bool {
+        self.edits.iter().any(|e| e.rule == rule)
+    }
+
     /// Byte range of a span in [`Context::source`].
     pub fn range(&self, span: Span) -> Range<usize> {
         self.parsed.range(span)

@@ -14,3 +14,7 @@ async function lambda(input, callback) {
     const clients = { http: httpClient };
     callback(null, { binary, built, mutated, maybe, computed, clients });
 }
+
+async function download(url) {
+    return httpClient(url).promise();
+}

@@ -22,3 +22,8 @@ async function lambda(input, callback) {
     const clients = { http: httpClient };
     callback(null, { binary, built, mutated, maybe, computed, clients });
 }
+
+async function download(url) {
+    // TODO(faas-migrate): the request object's `.promise` is used, which a fetch promise does not have: rewrite this call with `fetch` by hand [http-client-to-fetch]
+    return httpClient(url).promise();
+}

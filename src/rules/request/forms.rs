@@ -31,6 +31,8 @@ pub struct StatementForm {
     /// The whole statement.
     pub stmt: Range<usize>,
     pub target: Target,
+    /// Inside a `try` statement of its function (a returned promise must be awaited there).
+    pub in_try: bool,
 }
 
 /// How a call's promise is consumed, when it is consumed by `.then(…)`.
@@ -52,6 +54,8 @@ pub struct Forms {
     pub thens: HashMap<Range<usize>, ThenUse>,
     /// Ranges of loop statements.
     pub loops: Vec<Range<usize>>,
+    /// By the call's range: a member read on the call's result (`call.then`, `call.pipe`).
+    pub members: HashMap<Range<usize>, String>,
 }
 
 impl Forms {
@@ -62,6 +66,7 @@ impl Forms {
                 statements: HashMap::new(),
                 thens: HashMap::new(),
                 loops: Vec::new(),
+                members: HashMap::new(),
             },
             in_try: false,
         };
@@ -154,6 +159,7 @@ impl Finder<'_> {
             StatementForm {
                 stmt: range,
                 target,
+                in_try: self.in_try,
             },
         );
     }
@@ -195,6 +201,15 @@ impl Visit for Finder<'_> {
             self.forms.loops.push(self.parsed.range(stmt.span()));
         }
         stmt.visit_children_with(self);
+    }
+
+    fn visit_member_expr(&mut self, member: &MemberExpr) {
+        if let (Some(call), Some(prop)) = (unparen(&member.obj).as_call(), member.prop.as_ident()) {
+            self.forms
+                .members
+                .insert(self.parsed.range(call.span), prop.sym.to_string());
+        }
+        member.visit_children_with(self);
     }
 
     fn visit_call_expr(&mut self, call: &CallExpr) {

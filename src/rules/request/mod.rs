@@ -158,7 +158,7 @@ pub fn check(cx: &mut Context, kind: Kind) {
     let parsed: &Parsed = cx.parsed;
     // `handler-callback` rewrites callbacks and `.then` chains into statements first: the calls
     // inside them are rewritten on the next pass, in their final place.
-    if cx.runs("handler-callback") && handler_takes_callback(parsed) {
+    if cx.edited_by("handler-callback") {
         return;
     }
     let file = File::new(cx, kind);
@@ -181,7 +181,6 @@ pub fn check(cx: &mut Context, kind: Kind) {
             uses: Vec::new(),
             taken: Vec::new(),
             needed: &mut needed,
-            lp_v1: kind == Kind::Lp && cx_is_v1(parsed),
             edited: Vec::new(),
             marked: HashSet::new(),
         };
@@ -212,50 +211,6 @@ pub fn check(cx: &mut Context, kind: Kind) {
         cleanup(cx, &file, &marked);
     }
     render::insert_helpers(cx, &file.names, &needed);
-}
-
-/// Whether the top-level `lambda` still has V1's `callback` parameter.
-fn handler_takes_callback(parsed: &Parsed) -> bool {
-    support::top_statements(&parsed.program)
-        .into_iter()
-        .any(|stmt| match stmt {
-            Stmt::Decl(Decl::Fn(f)) => &*f.ident.sym == "lambda" && f.function.params.len() >= 2,
-            Stmt::Decl(Decl::Var(var)) => var.decls.iter().any(|d| {
-                d.name.as_ident().is_some_and(|n| &*n.id.sym == "lambda")
-                    && match d.init.as_deref() {
-                        Some(Expr::Fn(f)) => f.function.params.len() >= 2,
-                        Some(Expr::Arrow(a)) => a.params.len() >= 2,
-                        _ => false,
-                    }
-            }),
-            _ => false,
-        })
-}
-
-/// Whether the file still reads the V1 toolbelt (the first pass over a V1 file).
-fn cx_is_v1(parsed: &Parsed) -> bool {
-    support::top_level(&parsed.program).iter().any(|item| {
-        let text = match item {
-            ModuleItem::ModuleDecl(ModuleDecl::Import(i)) => {
-                i.src.value.as_atom().map(|a| a.to_string())
-            }
-            _ => None,
-        };
-        text.as_deref() == Some("lp-faas-toolbelt")
-    }) || {
-        struct Find(bool);
-        impl Visit for Find {
-            fn visit_call_expr(&mut self, c: &CallExpr) {
-                if support::require_of(c).is_some_and(|(m, _)| m == "lp-faas-toolbelt") {
-                    self.0 = true;
-                }
-                c.visit_children_with(self);
-            }
-        }
-        let mut find = Find(false);
-        parsed.program.visit_with(&mut find);
-        find.0
-    }
 }
 
 fn span_of(parsed: &Parsed, range: &Range<usize>) -> swc_common::Span {
@@ -337,8 +292,6 @@ struct Rewriter<'c, 'a, 'f> {
     /// Response names chosen this pass, with the function they are in.
     taken: Vec<(Range<usize>, String)>,
     needed: &'f mut HashSet<Helper>,
-    /// An LpClient rule on a file that still reads the V1 toolbelt.
-    lp_v1: bool,
     /// The ranges this pass rewrites.
     edited: Vec<Range<usize>>,
     /// Client names with a use that could not be rewritten.
@@ -529,9 +482,9 @@ impl Rewriter<'_, '_, '_> {
             },
         };
         let message = match use_ {
-            LpUse::Response => return,
-            LpUse::Unused if !self.lp_v1 => return,
-            LpUse::Unused => "without `json: true` and `simple: false`, V1's LpClient rejected on a status outside 2xx; V2's resolves with the fetch `Response`: check `response.ok` here",
+            // Unused: the status outside 2xx V1 rejected on is not checked, but V2 code (and this
+            // rule's own rewrite of a `simple: false` call) looks the same.
+            LpUse::Response | LpUse::Unused => return,
             LpUse::Data => "without `json: true`, V1's LpClient resolved with the body as text and rejected on a status outside 2xx; V2's resolves with the fetch `Response`: check `response.ok` and read `await response.text()`",
         };
         self.cx.todo(c.call.span, message);

@@ -92,6 +92,26 @@ pub struct Options<'a> {
 }
 
 impl<'a> Options<'a> {
+    /// Adds an option; one of the same name before it no longer counts (a literal property is
+    /// dropped from the literal).
+    fn set(&mut self, prop: OptionProp<'a>) {
+        if let Some(earlier) = self.props.iter().position(|q| q.key == prop.key) {
+            if let Some(i) = self.props[earlier].index {
+                self.dropped.push(i);
+            }
+            self.props.remove(earlier);
+            for (_, brought) in &mut self.spreads {
+                brought.retain(|b| *b != earlier);
+                for b in brought.iter_mut() {
+                    if *b > earlier {
+                        *b -= 1;
+                    }
+                }
+            }
+        }
+        self.props.push(prop);
+    }
+
     pub fn get(&self, key: &str) -> Option<&OptionProp<'a>> {
         self.props.iter().find(|p| p.key == key)
     }
@@ -475,35 +495,22 @@ pub fn read<'a>(
                     ));
                 };
                 options.dropped.push(index);
-                let mut brought = Vec::new();
+                options.spreads.push((index, Vec::new()));
                 for inner in &source.literal.props {
                     let PropOrSpread::Prop(p) = inner else {
                         return Err(format!("`{}` spreads another object", name.sym));
                     };
                     let prop = one_prop(parsed, p, None)?;
-                    options.props.retain(|q| q.key != prop.key);
-                    brought.push(options.props.len());
-                    options.props.push(prop);
+                    options.set(prop);
+                    let last = options.props.len() - 1;
+                    if let Some((_, brought)) = options.spreads.last_mut() {
+                        brought.push(last);
+                    }
                 }
-                options.spreads.push((index, brought));
             }
             PropOrSpread::Prop(p) => {
                 let prop = one_prop(parsed, p, Some(index))?;
-                if let Some(earlier) = options.props.iter().position(|q| q.key == prop.key) {
-                    if let Some(i) = options.props[earlier].index {
-                        options.dropped.push(i);
-                    }
-                    options.props.remove(earlier);
-                    for (_, brought) in &mut options.spreads {
-                        brought.retain(|b| *b != earlier);
-                        for b in brought.iter_mut() {
-                            if *b > earlier {
-                                *b -= 1;
-                            }
-                        }
-                    }
-                }
-                options.props.push(prop);
+                options.set(prop);
             }
         }
     }

@@ -280,6 +280,13 @@ impl Plan {
         auditlog: Option<(Range<usize>, String)>,
     ) -> Result<Option<Plan>, String> {
         let call = c.call;
+        if let Some(member) = file.forms.members.get(&cx.range(call.span)) {
+            if !matches!(member.as_str(), "then" | "catch" | "finally") {
+                return Err(format!(
+                    "the request object's `.{member}` is used, which a fetch promise does not have"
+                ));
+            }
+        }
         let (lead, opts) = super::options_of(file, kind, call)?;
         if kind == Kind::Lp
             && !opts
@@ -824,7 +831,11 @@ impl Plan {
                 kept.push(target.clone());
             }
             Target::Return => {
-                let value = value.strip_prefix("await ").unwrap_or(&value);
+                // Inside a `try`, the body is awaited so that its failure meets the `catch`.
+                let value = match form.in_try {
+                    true => value.as_str(),
+                    false => value.strip_prefix("await ").unwrap_or(&value),
+                };
                 lines.push(format!("return {value}{s}"));
             }
             Target::Discard => {}
@@ -908,7 +919,7 @@ type TextEdits = Vec<(Range<usize>, String)>;
 
 const TIMEOUT_REVIEW: &str = "`timeout` becomes `signal: AbortSignal.timeout(ms)`: request's timeout bounded the connection and each wait for data and failed with an `ETIMEDOUT`/`ESOCKETTIMEDOUT` error (`err.error.code`); fetch's bounds the whole request and fails with a `TimeoutError` (`err.name`): check code that tells a timeout apart";
 
-const QS_REVIEW: &str = "`{option}` becomes `URLSearchParams`: values that are not strings, numbers or booleans are sent differently (request left out `undefined`, sent `null` as empty and arrays and objects as `key[0]=…`/`key[sub]=…`; URLSearchParams sends `undefined`, `null` and `a,b`): check that these values are plain";
+const QS_REVIEW: &str = "`{option}` becomes `URLSearchParams`, which sends `undefined`, `null`, arrays and objects differently (request left out `undefined`, sent `null` empty and arrays as `key[0]=…`): check that these values are strings, numbers or booleans";
 
 /// Checks that an options variable can be rewritten where it is declared.
 fn check_variable(
