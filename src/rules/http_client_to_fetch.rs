@@ -83,7 +83,7 @@ use super::request::{self, Kind};
 use super::{Check, Context, RuleInfo};
 use crate::finding::FixClass;
 
-pub(crate) const INFO: RuleInfo = RuleInfo {
+pub(super) const INFO: RuleInfo = RuleInfo {
     name: "http-client-to-fetch",
     class: FixClass::Auto,
     summary: "calls of `Toolbelt.HTTPClient()` (request-promise) become `fetch` with request-promise's defaults kept",

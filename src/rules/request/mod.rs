@@ -158,7 +158,7 @@ pub fn check(cx: &mut Context, kind: Kind) {
     let parsed: &Parsed = cx.parsed;
     // `handler-callback` rewrites callbacks and `.then` chains into statements first: the calls
     // inside them are rewritten on the next pass, in their final place.
-    if cx.edited_by("handler-callback") {
+    if cx.edited_by(super::handler_callback::INFO.name) {
         return;
     }
     let file = File::new(cx, kind);
@@ -171,6 +171,7 @@ pub fn check(cx: &mut Context, kind: Kind) {
         }
     }
     let mut needed: HashSet<Helper> = HashSet::new();
+    // Client names with a use that could not be rewritten.
     let mut marked: HashSet<String> = HashSet::new();
     if !file.clients.names.is_empty() {
         let mut rewriter = Rewriter {
@@ -188,12 +189,13 @@ pub fn check(cx: &mut Context, kind: Kind) {
         let Rewriter {
             uses,
             accounted,
-            marked: mut marked_here,
+            marked: marked_calls,
             ..
         } = rewriter;
+        marked.extend(marked_calls);
         for (name, range) in uses {
             if !accounted.contains(&range) {
-                marked_here.insert(name.clone());
+                marked.insert(name.clone());
                 let message = match kind {
                     Kind::Http => format!(
                         "V2 has no HTTPClient: `{name}` is used here other than by calling it; use `fetch` instead"
@@ -205,7 +207,6 @@ pub fn check(cx: &mut Context, kind: Kind) {
                 cx.todo(span_of(parsed, &range), message);
             }
         }
-        marked.extend(marked_here);
     }
     if kind == Kind::Http {
         cleanup(cx, &file, &marked);
@@ -309,11 +310,13 @@ impl Rewriter<'_, '_, '_> {
     fn process(&mut self, c: &ClientCall) {
         let call = c.call;
         let range = self.cx.range(call.span);
-        let callee = call.callee.as_expr().expect("client call");
-        let client_ident = match &**callee {
-            Expr::Ident(i) => i,
-            Expr::Member(m) => m.obj.as_ident().expect("client"),
-            _ => unreachable!(),
+        let client_ident = match call.callee.as_expr().map(|c| &**c) {
+            Some(Expr::Ident(i)) => i,
+            Some(Expr::Member(m)) => match m.obj.as_ident() {
+                Some(i) => i,
+                None => return,
+            },
+            _ => return,
         };
         self.accounted.insert(self.cx.range(client_ident.span));
 

@@ -487,7 +487,7 @@ pub fn read<'a>(
                     return Err("the options spread an object that is not a variable".to_string());
                 };
                 let Some(source) = vars.objects.get(&*name.sym).filter(|v| {
-                    spread_only(names, &v.name, parsed, v) && v.kind == VarDeclKind::Const
+                    spread_only(names, &v.name, parsed) && v.kind == VarDeclKind::Const
                 }) else {
                     return Err(format!(
                         "the options spread `{}`, which is not a constant object literal used only in such spreads",
@@ -518,7 +518,7 @@ pub fn read<'a>(
 }
 
 /// Whether every use of `name` is a spread into an object literal.
-fn spread_only(names: &Names, name: &str, parsed: &Parsed, _v: &Variable) -> bool {
+fn spread_only(names: &Names, name: &str, parsed: &Parsed) -> bool {
     let refs: Vec<&Range<usize>> = names.references(name).collect();
     !refs.is_empty() && refs.iter().all(|r| spread_at(parsed, r.start))
 }

@@ -192,25 +192,35 @@ pub fn insert_helpers(cx: &mut Context, names: &Names, needed: &HashSet<Helper>)
         return;
     }
     let style = helper_style(cx);
-    let at = helper_position(cx);
-    // A blank line above the helpers, unless there is one already.
-    let above = &cx.source[support::line_start(cx.source, at.saturating_sub(1))..at];
-    let mut blank = if at > 0 && !above.trim().is_empty() {
-        style.eol
-    } else {
-        ""
-    };
+    let eol = style.eol;
+    let (at, after_line) = helper_position(cx);
     for helper in wanted {
-        let text = format!("{blank}{}{}{}", helper.text(&style), style.eol, style.eol);
+        // Each helper is one insertion, the same text whichever rule makes it.
+        let text = if after_line {
+            format!("{eol}{eol}{}", helper.text(&style))
+        } else {
+            format!("{}{eol}{eol}", helper.text(&style))
+        };
         cx.insert(at, text);
-        blank = "";
+    }
+    // A blank line between the helpers and code right below them.
+    let rest = &cx.source[at..];
+    let rest = rest
+        .strip_prefix("\r\n")
+        .or_else(|| rest.strip_prefix('\n'))
+        .unwrap_or(rest);
+    let next_line = &rest[..rest.find('\n').unwrap_or(rest.len())];
+    if after_line && at < cx.source.len() && !next_line.trim().is_empty() {
+        cx.insert(at, eol);
     }
 }
 
-/// Where helpers go: before the first top-level statement that is not an import, a `require`,
-/// or a `"use strict"` directive (and before the comment lines right above it).
-fn helper_position(cx: &Context) -> usize {
-    fn preamble_stmt(stmt: &Stmt) -> bool {
+/// Where helpers go: after the line of the last top-level import or `require` (so that markers
+/// other rules put above the first statement stay with it), or, in a file without one, before the
+/// first statement and the comment lines right above it. The flag says whether the helpers follow
+/// a line (so they start with a line end).
+fn helper_position(cx: &Context) -> (usize, bool) {
+    fn require_decl(stmt: &Stmt) -> bool {
         match stmt {
             Stmt::Decl(Decl::Var(v)) => v.decls.iter().all(|d| {
                 d.init.as_deref().is_some_and(|init| {
@@ -221,26 +231,33 @@ fn helper_position(cx: &Context) -> usize {
                     support::require_call(e).is_some()
                 })
             }),
-            Stmt::Expr(e) => matches!(&*e.expr, Expr::Lit(Lit::Str(_))),
             _ => false,
         }
     }
-    let first = match &cx.parsed.program {
+    let spans: Vec<(swc_common::Span, bool)> = match &cx.parsed.program {
         Program::Module(m) => m
             .body
             .iter()
-            .find(|i| match i {
-                ModuleItem::ModuleDecl(ModuleDecl::Import(_)) => false,
-                ModuleItem::Stmt(s) => !preamble_stmt(s),
-                _ => true,
+            .map(|i| {
+                let preamble = match i {
+                    ModuleItem::ModuleDecl(ModuleDecl::Import(_)) => true,
+                    ModuleItem::Stmt(s) => require_decl(s),
+                    _ => false,
+                };
+                (i.span(), preamble)
             })
-            .map(|i| i.span()),
-        Program::Script(s) => s.body.iter().find(|s| !preamble_stmt(s)).map(|s| s.span()),
+            .collect(),
+        Program::Script(s) => s.body.iter().map(|s| (s.span(), require_decl(s))).collect(),
     };
-    let Some(first) = first else {
-        return cx.source.len();
+    let leading = spans.iter().take_while(|(_, p)| *p).count();
+    if leading > 0 {
+        let end = cx.range(spans[leading - 1].0).end;
+        return (support::line_end(cx.source, end), true);
+    }
+    let Some((first, _)) = spans.first() else {
+        return (cx.source.len(), false);
     };
-    let mut at = support::line_start(cx.source, cx.range(first).start);
+    let mut at = support::line_start(cx.source, cx.range(*first).start);
     while at > 0 {
         let prev = support::line_start(cx.source, at - 1);
         let line = cx.source[prev..at].trim();
@@ -250,7 +267,7 @@ fn helper_position(cx: &Context) -> usize {
             break;
         }
     }
-    at
+    (at, false)
 }
 
 /// A call, read and ready to be written as fetch.
@@ -421,7 +438,7 @@ impl Plan {
                 };
                 edits.push((opt, text));
             }
-            (None, None) => unreachable!("a URL comes from an argument or the options"),
+            (None, None) => return Err("the call has no URL".into()),
         }
         let base = call_range.start;
         plan.call_text = apply_to(
@@ -583,12 +600,13 @@ impl Plan {
                             .map(|(r, t)| (r.start - base..r.end - base, t))
                             .collect(),
                     );
+                    // A property without an index comes from a spread.
                     let at = opts
                         .spreads
                         .iter()
                         .find(|(_, brought)| brought.contains(&pi))
                         .map(|(i, _)| *i)
-                        .expect("a spread property comes from a spread");
+                        .ok_or("an option spread into the call is not found")?;
                     spread_texts.push((at, text));
                 }
             }
