@@ -33,10 +33,11 @@
 //! when its result is used as data (V1 resolved with the body as text) it gets a marker; a call
 //! whose result is read as a `Response` (`.ok`, `.status`, `.json()`, `.text()`, …) is left
 //! alone, and so is one whose result is unused (V1 rejected on a status outside 2xx there, which
-//! nothing reports). Options that are not known where the call is
-//! made, `uri`/`url`/`baseUrl`, and options without a fetch equivalent get a marker, as in
-//! `http-client-to-fetch`, whose other limits (errors without a response, timeouts, encoding of
-//! `qs` values) apply too.
+//! nothing reports). Options that are not known where the call is made, `uri`/`url`/`baseUrl`,
+//! and options without a fetch equivalent get a marker, as in `http-client-to-fetch`, whose other
+//! limits (errors without a response, timeouts, encoding of `qs` values) apply too. The `Accept`
+//! header request added with `json: true` is not added: V2's LpClient talks to LivePerson APIs,
+//! which answer JSON.
 
 use super::request::{self, Kind};
 use super::{Check, Context, RuleInfo};
