@@ -20,12 +20,12 @@
 //!
 //! A call that is a statement of its own in an async function (`const x = await client(…)`,
 //! `x = await …`, `await client(…)`, `return client(…)` outside a `try`) becomes statements; any
-//! other call
-//! (a `.then` chain, an argument, `JSON.parse(await client(…))`) becomes
+//! other call (a `.then` chain, an argument, `JSON.parse(await client(…))`) becomes
 //! `fetch(…).then(…)`. Two small helpers are inserted once per file, each only when a call needs
-//! it: `readJson(response)` (request's JSON reading) and `class StatusCodeError`. A client
-//! variable, a parameter that received it, and an object of options that calls only spread are
-//! removed once nothing uses them.
+//! it: `readJson(response)`, request's JSON reading (`response.json()` would throw on the empty
+//! body of a 204 and on text that is not JSON, where V1 resolved `undefined` or the text), and
+//! `class StatusCodeError`. A client variable, a parameter that received it, and an object of
+//! options that calls only spread are removed once nothing uses them.
 //!
 //! ## Why V2 needs it
 //! V2's toolbelt has no `HTTPClient`: `Toolbelt.HTTPClient()` throws `TypeError:
