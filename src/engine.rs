@@ -198,6 +198,7 @@ fn run_rules(
     let statements = OnceCell::new();
     let mut edits = Vec::new();
     let mut findings = Vec::new();
+    let running: Vec<&'static str> = rules.iter().map(|(r, _)| r.name).collect();
     for &(rule, check) in rules {
         let mut cx = Context::new(
             source,
@@ -205,6 +206,7 @@ fn run_rules(
             parsed,
             style,
             rule,
+            &running,
             &statements,
             &mut edits,
             &mut findings,

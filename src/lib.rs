@@ -65,7 +65,7 @@ impl Default for Options {
     fn default() -> Self {
         Options {
             rules: rules::RULES.to_vec(),
-            max_passes: 10,
+            max_passes: 20,
         }
     }
 }

@@ -143,6 +143,29 @@ pub enum ApiStatus {
     Removed,
 }
 
+/// `rules/request.toml`: request-promise's method shorthands and the LpClient service names that
+/// changed.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RequestTable {
+    pub shorthand: Vec<Shorthand>,
+    pub lp_service: Vec<LpServiceRename>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Shorthand {
+    pub name: String,
+    pub method: String,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LpServiceRename {
+    pub v1: String,
+    pub v2: String,
+}
+
 /// `rules/es_toolkit.toml`: the members of `es-toolkit/compat`.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -208,6 +231,7 @@ pub const SOURCES: &[(&str, &str)] = &[
     ("toolbelt.toml", include_str!("../rules/toolbelt.toml")),
     ("es_toolkit.toml", include_str!("../rules/es_toolkit.toml")),
     ("platform.toml", include_str!("../rules/platform.toml")),
+    ("request.toml", include_str!("../rules/request.toml")),
 ];
 
 fn load<T: serde::de::DeserializeOwned>(name: &str) -> T {
@@ -282,6 +306,29 @@ impl CsdsTable {
     /// Whether `host` is the CSDS itself.
     pub fn is_csds(&self, host: &str) -> bool {
         self.csds_hosts.iter().any(|h| h.eq_ignore_ascii_case(host))
+    }
+}
+
+pub fn request() -> &'static RequestTable {
+    static TABLE: OnceLock<RequestTable> = OnceLock::new();
+    TABLE.get_or_init(|| load("request.toml"))
+}
+
+impl RequestTable {
+    /// The method `client.<name>(…)` sends.
+    pub fn shorthand(&self, name: &str) -> Option<&str> {
+        self.shorthand
+            .iter()
+            .find(|s| s.name == name)
+            .map(|s| s.method.as_str())
+    }
+
+    /// V2's spelling of a service name V1's LpClient took.
+    pub fn lp_service(&self, v1: &str) -> Option<&str> {
+        self.lp_service
+            .iter()
+            .find(|s| s.v1 == v1)
+            .map(|s| s.v2.as_str())
     }
 }
 

@@ -38,6 +38,8 @@ rules![
     esm_globals,
     env_rename,
     handler_callback,
+    http_client_to_fetch,
+    lp_client_json,
     csds_host,
     salesforce_client,
     context_service_client,
@@ -54,6 +56,7 @@ rules![
 ];
 
 mod names;
+mod request;
 mod support;
 
 /// A rule's identity and entry points.
@@ -274,6 +277,8 @@ pub struct Context<'a> {
     pub parsed: &'a Parsed,
     pub style: &'a Style,
     pub(crate) rule: &'static RuleInfo,
+    /// The rules that run in this pass.
+    running: &'a [&'static str],
     statements: &'a OnceCell<Vec<Range<usize>>>,
     pub(crate) edits: &'a mut Vec<Edit>,
     pub(crate) findings: &'a mut Vec<PassFinding>,
@@ -287,6 +292,7 @@ impl<'a> Context<'a> {
         parsed: &'a Parsed,
         style: &'a Style,
         rule: &'static RuleInfo,
+        running: &'a [&'static str],
         statements: &'a OnceCell<Vec<Range<usize>>>,
         edits: &'a mut Vec<Edit>,
         findings: &'a mut Vec<PassFinding>,
@@ -297,10 +303,23 @@ impl<'a> Context<'a> {
             parsed,
             style,
             rule,
+            running,
             statements,
             edits,
             findings,
         }
+    }
+
+    /// Whether `rule` runs in this pass (it is selected and its text test passed), so a rule can
+    /// leave code to another rule that rewrites it first.
+    pub fn runs(&self, rule: &str) -> bool {
+        self.running.contains(&rule)
+    }
+
+    /// Whether `rule`, which ran before this one, changes something in this pass: a rule can
+    /// leave the code another rule is rewriting to the next pass.
+    pub fn edited_by(&self, rule: &str) -> bool {
+        self.edits.iter().any(|e| e.rule == rule)
     }
 
     /// Byte range of a span in [`Context::source`].

@@ -1,10 +1,11 @@
 //! ## What it does
-//! Reports every `Toolbelt.X` that the V2 toolbelt does not have: removed factories
-//! (`HTTPClient`), an undocumented V1 `Toolbelt.Logger()`, and any name V2 does not know, each
-//! with a marker and, where there is one, the V2 alternative. Deprecated factories that still
-//! work (`ConnectToSalesforce`) are reported without a marker. Destructuring
-//! (`const { HTTPClient } = Toolbelt`) counts too. The API table is `rules/toolbelt.toml`;
-//! members another rule rewrites (`SFClient`, `CRMClient`: `salesforce-client`) are left to it.
+//! Reports every `Toolbelt.X` that the V2 toolbelt does not have: an undocumented V1
+//! `Toolbelt.Logger()`, and any name V2 does not know, each with a marker and, where there is
+//! one, the V2 alternative. Deprecated factories that still work (`ConnectToSalesforce`) are
+//! reported without a marker. Destructuring (`const { Logger } = Toolbelt`) counts too. The API
+//! table is `rules/toolbelt.toml`; removed members another rule rewrites (`HTTPClient`:
+//! `http-client-to-fetch`; `SFClient`, `CRMClient`: `salesforce-client`) are left to it, and that
+//! rule marks what it cannot rewrite.
 //!
 //! ## Why V2 needs it
 //! In V2, `Toolbelt.X` for a missing `X` is `undefined`, so `Toolbelt.X()` throws
@@ -32,7 +33,7 @@ use swc_ecma_visit::{Visit, VisitWith};
 pub(super) const INFO: RuleInfo = RuleInfo {
     name: "unknown-toolbelt-api",
     class: FixClass::Manual,
-    summary: "`Toolbelt.X` that V2 does not have (HTTPClient, Logger, …) is reported with the V2 alternative",
+    summary: "`Toolbelt.X` that V2 does not have (Logger, unknown names) is reported with the V2 alternative",
     applies: |source| source.contains("Toolbelt"),
     check: Check::JavaScript(check),
     source: include_str!("unknown_toolbelt_api.rs"),

@@ -1,6 +1,6 @@
 const { Toolbelt } = require("lp-faas-toolbelt");
-const { HTTPClient, SecretClient: Secrets } = Toolbelt;
+const { Logger, SecretClient: Secrets } = Toolbelt;
 
 async function lambda(input, callback) {
-    callback(null, [HTTPClient(), Secrets()]);
+    callback(null, [Logger(), Secrets()]);
 }

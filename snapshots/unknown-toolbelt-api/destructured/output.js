@@ -1,7 +1,7 @@
 const { Toolbelt } = require("lp-faas-toolbelt");
-// TODO(faas-migrate): V2's toolbelt has no `HTTPClient`: use the global `fetch` (mind request-promise's defaults: `json`, `simple`, `resolveWithFullResponse`) [unknown-toolbelt-api]
-const { HTTPClient, SecretClient: Secrets } = Toolbelt;
+// TODO(faas-migrate): V2's toolbelt has no `Logger`: use `console.info` / `console.warn` / `console.error` (V2 keeps 10 logs per invocation) [unknown-toolbelt-api]
+const { Logger, SecretClient: Secrets } = Toolbelt;
 
 async function lambda(input, callback) {
-    callback(null, [HTTPClient(), Secrets()]);
+    callback(null, [Logger(), Secrets()]);
 }

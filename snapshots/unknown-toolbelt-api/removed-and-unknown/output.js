@@ -1,7 +1,6 @@
 const { Toolbelt, LpServices } = require("lp-faas-toolbelt");
 
 async function lambda(input, callback) {
-    // TODO(faas-migrate): V2's toolbelt has no `HTTPClient`: use the global `fetch` (mind request-promise's defaults: `json`, `simple`, `resolveWithFullResponse`) [unknown-toolbelt-api]
     const httpClient = Toolbelt.HTTPClient();
     // TODO(faas-migrate): V2's toolbelt has no `Logger`: use `console.info` / `console.warn` / `console.error` (V2 keeps 10 logs per invocation) [unknown-toolbelt-api]
     const logger = Toolbelt.Logger();

@@ -1,0 +1,37 @@
+const { Toolbelt } = require('lp-faas-toolbelt');
+
+// The body as request-promise's `json: true` read it: parsed JSON, or the text itself
+// when it is not JSON (undefined when empty).
+async function readJson(response) {
+    const text = await response.text();
+    try {
+        return text === '' ? undefined : JSON.parse(text);
+    } catch {
+        return text;
+    }
+}
+
+// request-promise's rejection of a response with a status outside 2xx (its `simple` option).
+class StatusCodeError extends Error {
+    constructor(statusCode, body) {
+        super(`${statusCode} - ${JSON.stringify(body)}`);
+        this.name = 'StatusCodeError';
+        this.statusCode = statusCode;
+        this.error = body;
+    }
+}
+
+async function lambda(input, callback) {
+    const options = {
+        method: 'GET',
+        headers: { Accept: 'application/json' },
+        signal: AbortSignal.timeout(1500) // the IVR gives us very little time
+    };
+    const response = await fetch('https://api.example.com/ivr/callers/' + input.payload.ani, options);
+    if (!response.ok) throw new StatusCodeError(response.status, await readJson(response));
+    const caller = await readJson(response);
+    const quickResponse = await fetch('https://api.example.com/ivr/ping', { signal: AbortSignal.timeout(500) });
+    if (!quickResponse.ok) throw new StatusCodeError(quickResponse.status, await quickResponse.text());
+    const quick = await quickResponse.text();
+    callback(null, { name: caller.name, quick });
+}

@@ -1,0 +1,38 @@
+var lp = require("lp-faas-toolbelt");
+
+// The body as request-promise's `json: true` read it: parsed JSON, or the text itself
+// when it is not JSON (undefined when empty).
+async function readJson(response) {
+    const text = await response.text();
+    try {
+        return text === "" ? undefined : JSON.parse(text);
+    } catch {
+        return text;
+    }
+}
+
+// request-promise's rejection of a response with a status outside 2xx (its `simple` option).
+class StatusCodeError extends Error {
+    constructor(statusCode, body) {
+        super(`${statusCode} - ${JSON.stringify(body)}`);
+        this.name = "StatusCodeError";
+        this.statusCode = statusCode;
+        this.error = body;
+    }
+}
+
+var Toolbelt = lp.Toolbelt;
+
+function lambda(input, callback) {
+    var lpClient = Toolbelt.LpClient();
+    lpClient(lp.LpServices.AGENT_VEP, "/api/account/1/users/" + input.payload.agentId, { method: "GET" }).then(async (response) => {
+        if (!response.ok) throw new StatusCodeError(response.status, await readJson(response));
+        return readJson(response);
+    })
+        .then(function (user) {
+            callback(null, { nickname: user.nickname });
+        })
+        .catch(function (err) {
+            callback(null, { nickname: null, status: err.statusCode });
+        });
+}
