@@ -48,9 +48,9 @@ pub fn select(edits: Vec<Edit>) -> Vec<Edit> {
     select_deferring(edits).0
 }
 
-/// [`select`], also naming the rules that had an edit dropped: those rules run again on the next
-/// pass, so what they reported this pass is not final.
-pub fn select_deferring(mut edits: Vec<Edit>) -> (Vec<Edit>, Vec<&'static str>) {
+/// [`select`], also returning the edits it dropped: their rules ask for them again on the next
+/// pass, so what those rules reported about the same places is not final.
+pub fn select_deferring(mut edits: Vec<Edit>) -> (Vec<Edit>, Vec<Edit>) {
     edits.sort_by_key(|e| (e.start, e.end));
     let mut kept: Vec<Edit> = Vec::with_capacity(edits.len());
     let mut deferred = Vec::new();
@@ -67,8 +67,8 @@ pub fn select_deferring(mut edits: Vec<Edit>) -> (Vec<Edit>, Vec<&'static str>) 
         if edit.start >= end {
             end = edit.end;
             kept.push(edit);
-        } else if !deferred.contains(&edit.rule) {
-            deferred.push(edit.rule);
+        } else {
+            deferred.push(edit);
         }
     }
     (kept, deferred)

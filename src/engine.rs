@@ -72,10 +72,13 @@ pub(crate) fn migrate(source: &str, path: &Path, options: &Options) -> Result<Mi
             // later pass may have fixed that code. Marked ones are checked against the output
             // below; `review` notes describe rewrites made along the way.
             findings.retain(|f| f.class != FixClass::Manual || f.marker);
-            // A rule whose edit lost an overlap runs again next pass and reports again then.
-            let pass_findings = pass_findings
-                .into_iter()
-                .filter(|f| !deferred.contains(&f.rule));
+            // A rule whose edit lost an overlap asks again next pass and reports that place
+            // again then: drop what it said this pass about the place of that edit.
+            let pass_findings = pass_findings.into_iter().filter(|f| {
+                !deferred
+                    .iter()
+                    .any(|d| d.rule == f.rule && d.start <= f.range.end && f.range.start <= d.end)
+            });
             for mut finding in pass_findings {
                 let start = edit::map_back(finding.range.start, &composed);
                 let end = edit::map_back(finding.range.end, &composed).max(start);

@@ -14,9 +14,11 @@
 //! awaited, as V1 did.
 //!
 //! When the callback is used anywhere else (inside `.then`/`.catch` handlers or other nested
-//! functions, passed to a helper, called in an expression), the body is kept as it is inside a
-//! `new Promise` with a local adapter named like the old parameter, so the first call still wins;
-//! a `review` finding suggests the idiomatic refactor.
+//! functions, passed to a helper, called in an expression), or code with lasting effects runs
+//! after a call, the body is kept as it is inside a `new Promise` with a local adapter named like
+//! the old parameter, so the first call still wins and the rest still runs; a `review` finding
+//! suggests the idiomatic refactor. (`.then`/`.catch` chains that end the handler are first turned
+//! into `await` in `try`/`catch`, see `handler_callback/chain.rs`.)
 //!
 //! ## Why V2 needs it
 //! V2 calls `lambda(input)` and takes the resolved value as the result and a rejection as the
@@ -41,8 +43,10 @@
 //! ```
 //!
 //! ## Limits
-//! - In V1 the code after a callback call kept running; after a `return` it does not. Where that
-//!   code has effects (calls, awaits, writes outside the handler) a `review` finding names it.
+//! - In V1 the code after a callback call kept running. Where that code has lasting effects (calls,
+//!   awaits, writes outside the handler) the handler keeps the adapter, so it still runs after the
+//!   result; where it only logs, the call becomes a `return` and a `review` finding says the
+//!   logging no longer happens.
 //! - A path on which V1 never called back (the invocation timed out) would return `undefined`, a
 //!   success, in V2: it throws an error instead, with a marker; decide what it should do.
 //! - A `catch` parameter passed as the error is taken to be non-null (`throw null` and promises
@@ -136,8 +140,12 @@ fn check(cx: &mut Context) {
     let unwrap = std::mem::take(&mut sites.unwrap);
     let sites = sites.found;
     let uses = count_idents(body, &callback_name);
+    // Code with lasting effects (a request, a write) that V1 ran after a callback must still run:
+    // a `return` there would drop it, so such a handler keeps the adapter.
+    let lasting = sites.iter().find_map(|s| s.lasting_effect_after.map(|e| (s, e)));
     let direct = uses == sites.len()
         && !sites.is_empty()
+        && lasting.is_none()
         && sites.iter().all(|s| s.dropped || (!s.in_finally && rewrite(cx, s).is_some()));
 
     // The signature: drop the callback parameter and make the handler async.
@@ -226,14 +234,21 @@ fn check(cx: &mut Context) {
             cx.replace(range, text);
         }
         make_async(cx, stmt, function);
-        adapter(cx, stmt, body, &callback_name, function.is_async);
-        cx.report(
-            decl.ident.span,
-            FixClass::Review,
-            format!(
+        adapter(cx, stmt, body, &callback_name);
+        let message = match lasting {
+            Some((site, effect)) => {
+                let line = crate::line_index::LineIndex::new(cx.source).location(cx.source, cx.range(effect).start).line;
+                format!(
+                    "V1 kept running code after the `{callback_name}` call on line {} (from line {line}: `{}`), so `{callback_name}` is kept as a local adapter inside a Promise: the result is delivered at the first call and that code still runs; if it need not run after the result, move it before the call",
+                    crate::line_index::LineIndex::new(cx.source).location(cx.source, cx.range(site.stmt.span()).start).line,
+                    first_line(cx.text(effect))
+                )
+            }
+            None => format!(
                 "`{callback_name}` is used inside nested functions or passed on, so it is kept as a local adapter inside a Promise (the first call still wins); consider awaiting the calls and returning or throwing directly"
             ),
-        );
+        };
+        cx.report(decl.ident.span, FixClass::Review, message);
     }
 }
 
@@ -426,6 +441,8 @@ struct Site<'a> {
     caught: Vec<String>,
     /// The first code with effects that V1 ran after this call.
     effect_after: Option<Span>,
+    /// The same, not counting logging: code whose effects outlast the invocation's result.
+    lasting_effect_after: Option<Span>,
     /// The next statement in the same list.
     next: Option<&'a Stmt>,
     /// The call goes with the `try`/`catch` around it (see [`unwrappable`]).
@@ -473,7 +490,8 @@ impl<'a> Sites<'a, '_> {
     fn stmt(&mut self, stmt: &'a Stmt, bare: bool, next: Option<&'a Stmt>) {
         if let Some((call, is_return)) = site_call(stmt, self.callback) {
             // `return callback(…)` returned in V1 as well.
-            let effect_after = if is_return { None } else { self.effect_after() };
+            let effect_after = if is_return { None } else { self.effect_after(false) };
+            let lasting_effect_after = if is_return { None } else { self.effect_after(true) };
             self.found.push(Site {
                 stmt,
                 call,
@@ -482,6 +500,7 @@ impl<'a> Sites<'a, '_> {
                 in_finally: self.frames.iter().any(|f| matches!(f, Frame::InFinally)),
                 caught: self.caught.clone(),
                 effect_after,
+                lasting_effect_after,
                 next,
                 dropped: false,
             });
@@ -523,6 +542,7 @@ impl<'a> Sites<'a, '_> {
                     in_finally: false,
                     caught: Vec::new(),
                     effect_after: None,
+                    lasting_effect_after: None,
                     next: None,
                     dropped: true,
                 });
@@ -600,7 +620,7 @@ impl<'a> Sites<'a, '_> {
 
     /// The first code with effects that V1 runs after the current statement, following the
     /// frames outward.
-    fn effect_after(&self) -> Option<Span> {
+    fn effect_after(&self, ignore_logging: bool) -> Option<Span> {
         // `break` skips to after the innermost loop or switch; `continue` to the loop itself.
         #[derive(PartialEq)]
         enum Jump {
@@ -619,7 +639,7 @@ impl<'a> Sites<'a, '_> {
                 }
                 Frame::Loop(stmt) => {
                     if jump != Jump::Break {
-                        if let Some(span) = effect(*stmt, self.callback, &self.locals) {
+                        if let Some(span) = effect(*stmt, self.callback, &self.locals, ignore_logging) {
                             return Some(span);
                         }
                     }
@@ -630,7 +650,7 @@ impl<'a> Sites<'a, '_> {
                 _ => continue,
             };
             for stmt in stmts {
-                if let Some(span) = effect(stmt, self.callback, &self.locals) {
+                if let Some(span) = effect(stmt, self.callback, &self.locals, ignore_logging) {
                     return Some(span);
                 }
                 match stmt {
@@ -795,10 +815,16 @@ fn is_pure(expr: &Expr) -> bool {
 /// The first expression in `node` whose evaluation has an effect outside the handler: a call
 /// (other than a callback call, which V1 ignores after the first), `new` (other than an error), `await`,
 /// `delete`, or a write to anything but a local variable. Nested functions are not entered.
-fn effect<'a, N: VisitWith<EffectFinder<'a>>>(node: &N, callback: &'a str, locals: &'a HashSet<String>) -> Option<Span> {
+fn effect<'a, N: VisitWith<EffectFinder<'a>>>(
+    node: &N,
+    callback: &'a str,
+    locals: &'a HashSet<String>,
+    ignore_logging: bool,
+) -> Option<Span> {
     let mut finder = EffectFinder {
         callback,
         locals,
+        ignore_logging,
         found: None,
     };
     node.visit_with(&mut finder);
@@ -808,6 +834,8 @@ fn effect<'a, N: VisitWith<EffectFinder<'a>>>(node: &N, callback: &'a str, local
 struct EffectFinder<'a> {
     callback: &'a str,
     locals: &'a HashSet<String>,
+    /// `console.*` calls do not count.
+    ignore_logging: bool,
     found: Option<Span>,
 }
 
@@ -818,11 +846,15 @@ impl Visit for EffectFinder<'_> {
         }
         let effect = match expr {
             // A later callback call is ignored by V1; only its arguments may have effects.
-            Expr::Call(call) => call
-                .callee
-                .as_expr()
-                .and_then(|c| c.as_ident())
-                .is_none_or(|i| &*i.sym != self.callback),
+            Expr::Call(call) => {
+                let callee = call.callee.as_expr();
+                let is_callback = callee.and_then(|c| c.as_ident()).is_some_and(|i| &*i.sym == self.callback);
+                let is_logging = callee
+                    .and_then(|c| c.as_member())
+                    .and_then(|m| m.obj.as_ident())
+                    .is_some_and(|o| &*o.sym == "console");
+                !(is_callback || (self.ignore_logging && is_logging))
+            }
             Expr::New(n) => !n.callee.as_ident().is_some_and(|i| ERROR_TYPES.contains(&&*i.sym)),
             Expr::Await(_) | Expr::Yield(_) | Expr::TaggedTpl(_) => true,
             Expr::Unary(u) => u.op == UnaryOp::Delete,
@@ -1015,7 +1047,7 @@ impl Flow {
 /// Keeps the body as it is inside a Promise whose local `callback` settles it: the first call
 /// wins, a promise result is adopted, a throw (or an async body's rejection) fails it, and a
 /// body that never calls back never settles, as in V1.
-fn adapter(cx: &mut Context, stmt: &Stmt, body: &FunctionBody, callback: &str, is_async: bool) {
+fn adapter(cx: &mut Context, stmt: &Stmt, body: &FunctionBody, callback: &str) {
     let eol = cx.style.eol;
     let body_range = cx.range(body.span);
     let base = cx.indent_at(cx.range(stmt.span()).start).to_string();
@@ -1030,14 +1062,12 @@ fn adapter(cx: &mut Context, stmt: &Stmt, body: &FunctionBody, callback: &str, i
     let semi = if cx.source.contains(";\n") || cx.source.contains(";\r\n") { ";" } else { "" };
     let i1 = format!("{base}{unit}");
     let i2 = format!("{i1}{unit}");
-    let mut open = format!(
-        "{eol}{i1}return new Promise((resolve, reject) => {{{eol}{i2}const {callback} = (err, result) => (err === null || err === undefined ? resolve(result) : reject(err)){semi}"
+    // The body runs in an async function whatever V1's was: a sync body behaves the same there
+    // (a throw rejects), and an `await` another rule adds in the same pass stays valid.
+    let open = format!(
+        "{eol}{i1}return new Promise((resolve, reject) => {{{eol}{i2}const {callback} = (err, result) => (err === null || err === undefined ? resolve(result) : reject(err)){semi}{eol}{i2}(async () => {{"
     );
-    let mut close = format!("{i1}}}){semi}{eol}");
-    if is_async {
-        open.push_str(&format!("{eol}{i2}(async () => {{"));
-        close = format!("{i2}}})().catch(reject){semi}{eol}{close}");
-    }
+    let close = format!("{i2}}})().catch(reject){semi}{eol}{i1}}}){semi}{eol}");
     cx.insert(body_range.start + 1, open);
     let closing = body_range.end - 1;
     let line_start = cx.source[..closing].rfind('\n').map_or(0, |i| i + 1);

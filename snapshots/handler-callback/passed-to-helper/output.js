@@ -1,7 +1,9 @@
 async function lambda(input) {
   return new Promise((resolve, reject) => {
     const callback = (err, result) => (err === null || err === undefined ? resolve(result) : reject(err));
+    (async () => {
   validate(input.payload, callback);
+    })().catch(reject);
   });
 }
 

@@ -29,6 +29,7 @@ const CRM_BASE = "https://api.example.com/crm/v2";
 async function lambda(input) {
     return new Promise((resolve, reject) => {
         const callback = (err, result) => (err === null || err === undefined ? resolve(result) : reject(err));
+        (async () => {
     const secretClient = Toolbelt.SecretClient();
     const lpClient = Toolbelt.LpClient();
 
@@ -71,5 +72,6 @@ async function lambda(input) {
         .catch(function (err) {
             callback(err, null);
         });
+        })().catch(reject);
     });
 }

@@ -59,6 +59,34 @@ function withDefaultPort(hostname, port, protocol) {
  * Sends every `http.request`/`https.request` (the `request` library uses these) to the harness
  * server as plain HTTP, with the original host and scheme in headers.
  */
+/**
+ * Requests under way, and when the last one started or ended: after the result, the report waits
+ * until the network has been quiet for a while, so requests the function makes after its result
+ * are recorded however loaded the machine is.
+ */
+const activity = { inflight: 0, last: Date.now() };
+
+function track(promiseOrRequest) {
+  activity.inflight += 1;
+  activity.last = Date.now();
+  let done = false;
+  const end = () => {
+    if (!done) {
+      done = true;
+      activity.inflight -= 1;
+      activity.last = Date.now();
+    }
+  };
+  if (typeof promiseOrRequest.then === 'function') {
+    promiseOrRequest.then(end, end);
+  } else {
+    promiseOrRequest.on('response', end);
+    promiseOrRequest.on('error', end);
+    promiseOrRequest.on('close', end);
+  }
+  return promiseOrRequest;
+}
+
 function routeNodeHttp({ port, runId }) {
   const realRequest = http.request;
   const agent = new http.Agent({ keepAlive: false });
@@ -104,7 +132,7 @@ function routeNodeHttp({ port, runId }) {
         createConnection: undefined,
         lookup: undefined,
       };
-      const req = realRequest(target, callback);
+      const req = track(realRequest(target, callback));
       // `request` with `strictSSL: true` checks that the socket was authorized; the routed
       // socket is plain, so mark it as the TLS socket it stands in for.
       req.on('response', (res) => {
@@ -132,6 +160,8 @@ function routeNodeHttp({ port, runId }) {
 }
 
 const LOAD_LIMIT_MS = 10000;
+/** The longest wait for the network to go quiet after the result. */
+const QUIET_LIMIT_MS = 5000;
 const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
 
 /** Wraps the global `fetch` so every request goes to the harness server, keeping host and scheme. */
@@ -189,7 +219,7 @@ function routeFetch({ port, runId }) {
   }
 
   globalThis.fetch = async function fetch(input, init) {
-    return send(new Request(input, init), 0);
+    return track(send(new Request(input, init), 0));
   };
 }
 
@@ -201,8 +231,9 @@ function routeNetwork(config) {
 /**
  * One invocation: the first `settle` wins, a timer started by `start()` (once the function is
  * loaded: a cold start does not count, as on the platforms) turns "no result" into a timeout
- * failure, and after `settleMs` (so that requests already on their way are recorded) the outcome
- * is reported.
+ * failure, and once no request is under way and none started or ended for `settleMs` (so that
+ * requests made after the result are recorded too; at most QUIET_LIMIT_MS) the outcome is
+ * reported.
  */
 function createInvocation({ timeoutMs, settleMs, report }) {
   const notes = [];
@@ -218,7 +249,26 @@ function createInvocation({ timeoutMs, settleMs, report }) {
     }
     outcome = result;
     clearTimeout(timer);
-    setTimeout(() => report({ outcome, notes }), settleMs);
+    const settledAt = Date.now();
+    const overdue = () => Date.now() - settledAt >= QUIET_LIMIT_MS;
+    const waitForQuiet = () => {
+      const quiet = activity.inflight === 0 && Date.now() - Math.max(activity.last, settledAt) >= settleMs;
+      if (!quiet && !overdue()) {
+        setTimeout(waitForQuiet, 5);
+        return;
+      }
+      // Timers run before the immediates queued in the same turn of the event loop (`request`
+      // starts its requests in one): let those run, then make sure it is still quiet.
+      const last = activity.last;
+      setImmediate(() => {
+        if ((activity.inflight === 0 && activity.last === last) || overdue()) {
+          report({ outcome, notes });
+        } else {
+          setTimeout(waitForQuiet, 5);
+        }
+      });
+    };
+    setTimeout(waitForQuiet, settleMs);
     return true;
   }
 

@@ -1,0 +1,5 @@
+async function lambda(input) {
+  const reply = { echo: input.payload };
+  return reply;
+  console.info("replied");
+}
