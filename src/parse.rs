@@ -123,6 +123,49 @@ pub fn parse_module(text: &str) -> Result<Module, SyntaxError> {
     }
 }
 
+/// How deeply a text nests brackets (`(`, `[`, `{`), and where it first gets that deep. Brackets
+/// in comments and in quoted strings do not count; those in template literals and regular
+/// expressions do (an overestimate at worst). Parsing and visiting recurse once or more per
+/// level, so the engine uses this to refuse absurd nesting and to give deep files a large stack.
+pub fn nesting_depth(text: &str) -> (usize, usize) {
+    let bytes = text.as_bytes();
+    let (mut depth, mut max, mut at) = (0usize, 0usize, 0usize);
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'(' | b'[' | b'{' => {
+                depth += 1;
+                if depth > max {
+                    max = depth;
+                    at = i;
+                }
+            }
+            b')' | b']' | b'}' => depth = depth.saturating_sub(1),
+            b'/' if bytes.get(i + 1) == Some(&b'/') => {
+                i = memchr(b'\n', &bytes[i..]).map_or(bytes.len(), |n| i + n);
+            }
+            b'/' if bytes.get(i + 1) == Some(&b'*') => {
+                i = text[i + 2..]
+                    .find("*/")
+                    .map_or(bytes.len(), |n| i + 2 + n + 1);
+            }
+            quote @ (b'"' | b'\'') => {
+                i += 1;
+                while i < bytes.len() && bytes[i] != quote && bytes[i] != b'\n' {
+                    i += if bytes[i] == b'\\' { 2 } else { 1 };
+                }
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    (max, at)
+}
+
+fn memchr(needle: u8, haystack: &[u8]) -> Option<usize> {
+    haystack.iter().position(|&b| b == needle)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -142,6 +185,65 @@ mod tests {
         };
         assert_eq!(err.offset, 8);
         assert!(!err.message.is_empty());
+    }
+
+    /// The engine skips its final [`parse_module`] when the last pass parsed the text as a
+    /// module: swc's program parser only calls a program a module when it has module syntax, and
+    /// then applies the module grammar, strict mode included, and reports its errors.
+    #[test]
+    fn a_program_parsed_as_a_module_is_a_valid_module() {
+        let cases = [
+            "with (a) { b }",
+            "delete x;",
+            "010;",
+            "'\\010';",
+            "var x = 08;",
+            "arguments = 1;",
+            "var eval = 1;",
+            "var await = 1;",
+            "var let = 1;",
+            "var yield = 1;",
+            "var static = 1;",
+            "<!-- x\n",
+            "x\n--> y\n",
+            "label: function f() {}",
+            "if (a) function f() {}",
+            "f(function () { 'use strict'; with (a) {} });",
+            "return 1;",
+            "await x;",
+            "for await (const x of y) {}",
+            "export { zz };",
+            "import.meta.url;",
+            "function f() { return 1 }",
+        ];
+        for case in cases {
+            for text in [case.to_string(), format!("import a from 'b';\n{case}\n")] {
+                let program = parse_program(&text);
+                let module = parse_module(&text);
+                if let Ok(Parsed {
+                    program: Program::Module(_),
+                    ..
+                }) = program
+                {
+                    assert!(module.is_ok(), "{text:?} is a module to one parser only");
+                }
+                if text.starts_with("import") {
+                    assert_eq!(program.is_ok(), module.is_ok(), "{text:?}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn nesting_depth_counts_brackets_outside_comments_and_strings() {
+        assert_eq!(nesting_depth(""), (0, 0));
+        assert_eq!(nesting_depth("f(a[{}]);"), (3, 4));
+        assert_eq!(
+            nesting_depth("// ((((\n'((((' \"[[\\\"[\" /* {{{ */ (x)"),
+            (1, 33)
+        );
+        assert_eq!(nesting_depth("))) ("), (1, 4));
+        assert_eq!(nesting_depth(&"[".repeat(5000)).0, 5000);
     }
 
     #[test]
