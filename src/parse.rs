@@ -79,19 +79,30 @@ fn first_error(
     })
 }
 
+/// Runs the parser; the parser itself panics on a few malformed inputs (an import attribute
+/// without its `{`): that is a syntax error of the input, without a place.
+fn guarded<T>(parse: impl FnOnce() -> T) -> Result<T, SyntaxError> {
+    crate::panics::catch(parse).map_err(|panic| SyntaxError {
+        offset: 0,
+        message: format!("the parser gave up on this file ({panic})"),
+    })
+}
+
 /// Parses a V1 source (a CommonJS script) or a partly migrated one (an ES module). Errors the
 /// parser recovers from count as errors: rules must never work on a guessed tree.
 pub fn parse_program(text: &str) -> Result<Parsed, SyntaxError> {
     let fm = source_file(text);
     let comments = SingleThreadedComments::default();
     let mut recovered = Vec::new();
-    let result = swc_ecma_parser::parse_file_as_program(
-        &fm,
-        syntax(),
-        EsVersion::latest(),
-        Some(&comments),
-        &mut recovered,
-    );
+    let result = guarded(|| {
+        swc_ecma_parser::parse_file_as_program(
+            &fm,
+            syntax(),
+            EsVersion::latest(),
+            Some(&comments),
+            &mut recovered,
+        )
+    })?;
     match result {
         Ok(program) => {
             first_error(&fm, Ok(()), recovered)?;
@@ -110,13 +121,15 @@ pub fn parse_program(text: &str) -> Result<Parsed, SyntaxError> {
 pub fn parse_module(text: &str) -> Result<Module, SyntaxError> {
     let fm = source_file(text);
     let mut recovered = Vec::new();
-    let result = swc_ecma_parser::parse_file_as_module(
-        &fm,
-        syntax(),
-        EsVersion::latest(),
-        None,
-        &mut recovered,
-    );
+    let result = guarded(|| {
+        swc_ecma_parser::parse_file_as_module(
+            &fm,
+            syntax(),
+            EsVersion::latest(),
+            None,
+            &mut recovered,
+        )
+    })?;
     match result {
         Ok(module) => first_error(&fm, Ok(()), recovered).map(|_| module),
         Err(error) => first_error(&fm, Err(error), recovered).map(|_| unreachable!()),
@@ -244,6 +257,21 @@ mod tests {
         );
         assert_eq!(nesting_depth("))) ("), (1, 4));
         assert_eq!(nesting_depth(&"[".repeat(5000)).0, 5000);
+    }
+
+    #[test]
+    fn a_parser_panic_is_a_syntax_error() {
+        for text in [
+            "import d from './d.json' with type: 'json' };\n",
+            "import d from './d.json' with  type {: 'json' };\n",
+        ] {
+            let error = parse_program(text).err().expect("a syntax error");
+            assert!(
+                error.message.starts_with("the parser gave up on this file"),
+                "{error:?}"
+            );
+            assert!(parse_module(text).is_err());
+        }
     }
 
     #[test]
