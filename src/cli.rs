@@ -111,6 +111,9 @@ impl Color {
 /// How many files the workers may run ahead of the one printed next.
 const WINDOW: usize = 256;
 
+/// How many files a worker thread migrates before a fresh thread takes over.
+const BATCH: usize = 1000;
+
 /// Stack size of a worker thread: parsing and visiting recurse per level of nesting, also where
 /// no bracket shows it (long chains of operators or arrow functions). Only what is used is
 /// touched.
@@ -210,35 +213,53 @@ fn main(args: &Args, out: &mut impl Write, err: &mut impl Write) -> Result<ExitC
             let tx = tx.clone();
             let (files, options, dirty) = (&files, &options, &dirty);
             let (next_file, printed) = (&next_file, &printed);
-            let worker = move || loop {
-                let i = next_file.fetch_add(1, Ordering::Relaxed);
-                let Some(path) = files.get(i) else {
-                    break;
-                };
-                let mut done = printed.0.lock().unwrap_or_else(|e| e.into_inner());
-                while i >= *done + WINDOW {
-                    done = printed.1.wait(done).unwrap_or_else(|e| e.into_inner());
+            // Migrates up to `BATCH` files; `true` when there may be more.
+            let batch = move || {
+                for _ in 0..BATCH {
+                    let i = next_file.fetch_add(1, Ordering::Relaxed);
+                    let Some(path) = files.get(i) else {
+                        return false;
+                    };
+                    let mut done = printed.0.lock().unwrap_or_else(|e| e.into_inner());
+                    while i >= *done + WINDOW {
+                        done = printed.1.wait(done).unwrap_or_else(|e| e.into_inner());
+                    }
+                    drop(done);
+                    let shown = display(path);
+                    let result =
+                        panics::catch(|| process(path, options, mode, args.format, dirty))
+                            .unwrap_or_else(|panic| {
+                                Err(FileError {
+                                    message: format!("internal error: {panic}; the file is left unchanged (please report this)"),
+                                    location: None,
+                                })
+                            });
+                    let rendered = report::render(&shown, &result, mode, args.format);
+                    let summary = keep_summaries.then(|| FileSummary::new(path, &shown, &result));
+                    drop(result);
+                    if tx.send((i, rendered, summary)).is_err() {
+                        return false;
+                    }
                 }
-                drop(done);
-                let shown = display(path);
-                let result = panics::catch(|| process(path, options, mode, args.format, dirty))
-                    .unwrap_or_else(|panic| {
-                        Err(FileError {
-                            message: format!("internal error: {panic}; the file is left unchanged (please report this)"),
-                            location: None,
-                        })
-                    });
-                let rendered = report::render(&shown, &result, mode, args.format);
-                let summary = keep_summaries.then(|| FileSummary::new(path, &shown, &result));
-                drop(result);
-                if tx.send((i, rendered, summary)).is_err() {
-                    break;
-                }
+                true
+            };
+            // Each batch runs on a fresh thread: the parser interns every name it meets in
+            // per-thread tables that only a thread's end frees, so a long-lived thread would
+            // grow with the number of files.
+            let lane = move || {
+                while std::thread::scope(|lane| {
+                    std::thread::Builder::new()
+                        .name("faas-migrate-worker".into())
+                        .stack_size(WORKER_STACK)
+                        .spawn_scoped(lane, &batch)
+                        .expect("cannot start a worker thread")
+                        .join()
+                        .unwrap_or(false)
+                }) {}
             };
             std::thread::Builder::new()
-                .name("faas-migrate-worker".into())
-                .stack_size(WORKER_STACK)
-                .spawn_scoped(scope, worker)
+                .name("faas-migrate-lane".into())
+                .spawn_scoped(scope, lane)
                 .expect("cannot start a worker thread");
         }
         drop(tx);

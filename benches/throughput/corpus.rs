@@ -174,7 +174,7 @@ pub fn function(bases: &[Base], i: usize, rng: &mut Rng) -> (String, String) {
     let name = format!("fn-{i:06}-{short}");
     let mut source = format!("// {name}: generated from {}\n", main.name);
     source.push_str(&vary(&main.source, rng, false));
-    let target = 2_500 + rng.below(1_500);
+    let target = 2_000 + rng.below(1_000);
     let mut helpers = 0;
     while source.len() < target || helpers < 2 {
         let extra = &bases[rng.below(bases.len())];

@@ -29,7 +29,7 @@ use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 /// Bumped whenever the generator's output changes, so a kept corpus is made again.
-const CORPUS_VERSION: &str = "3";
+const CORPUS_VERSION: &str = "4";
 
 struct Config {
     files: usize,
@@ -43,6 +43,10 @@ fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     if args.first().map(String::as_str) == Some("__phase") {
         phase(&args[1..]);
+        return;
+    }
+    if args.first().map(String::as_str) == Some("__launcher") {
+        launcher();
         return;
     }
     if args.first().map(String::as_str) == Some("--per-rule") {
@@ -202,20 +206,98 @@ fn spawn_measured(cmd: &mut Command) -> (i32, Duration, u64) {
     (code, elapsed, usage.ru_maxrss as u64)
 }
 
-fn run_phase(kind: &str, threads: usize, tree: &Path, list: &Path, reps: usize) -> Measured {
+/// `__launcher`: reads commands from stdin, one a line (`OUT<TAB>program<TAB>arg...`, OUT a file
+/// for the command's stdout or `-` for none), runs each and answers `code seconds max_rss_kib`.
+///
+/// A child's peak RSS as the kernel counts it includes its parent's at the time it was spawned
+/// (the memory it had until `exec`), and the benchmark grows while it prepares corpora: its
+/// children are spawned by this small process, started first, instead.
+fn launcher() {
+    use std::io::BufRead;
+    let stdin = std::io::stdin();
+    let mut stdout = std::io::stdout();
+    for line in stdin.lock().lines() {
+        let line = line.unwrap();
+        let mut parts = line.split('\t');
+        let out = parts.next().unwrap();
+        let program = parts.next().unwrap();
+        let mut cmd = Command::new(program);
+        cmd.args(parts).stderr(Stdio::null());
+        if out == "-" {
+            cmd.stdout(Stdio::null());
+        } else {
+            cmd.stdout(fs::File::create(out).unwrap());
+        }
+        let (code, wall, rss) = spawn_measured(&mut cmd);
+        writeln!(stdout, "{code} {} {rss}", wall.as_secs_f64()).unwrap();
+        stdout.flush().unwrap();
+    }
+}
+
+/// The channel to the launcher process.
+struct Launcher {
+    child: std::process::Child,
+    answers: std::io::BufReader<std::process::ChildStdout>,
+}
+
+impl Launcher {
+    fn start() -> Launcher {
+        let mut child = Command::new(std::env::current_exe().unwrap())
+            .arg("__launcher")
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .spawn()
+            .expect("start the launcher");
+        let answers = std::io::BufReader::new(child.stdout.take().unwrap());
+        Launcher { child, answers }
+    }
+
+    /// Runs `program args` (stdout to `out`, if any): exit code, wall time, peak RSS in KiB.
+    fn run(&mut self, out: Option<&Path>, program: &Path, args: &[String]) -> (i32, Duration, u64) {
+        use std::io::BufRead;
+        let mut line = out.map_or("-".to_string(), |p| p.display().to_string());
+        line.push('\t');
+        line.push_str(&program.display().to_string());
+        for arg in args {
+            assert!(!arg.contains(['\t', '\n']));
+            line.push('\t');
+            line.push_str(arg);
+        }
+        line.push('\n');
+        let stdin = self.child.stdin.as_mut().unwrap();
+        stdin.write_all(line.as_bytes()).unwrap();
+        stdin.flush().unwrap();
+        let mut answer = String::new();
+        self.answers.read_line(&mut answer).unwrap();
+        let fields: Vec<&str> = answer.split_whitespace().collect();
+        (
+            fields[0].parse().unwrap(),
+            Duration::from_secs_f64(fields[1].parse().unwrap()),
+            fields[2].parse().unwrap(),
+        )
+    }
+}
+
+fn run_phase(
+    launcher: &mut Launcher,
+    kind: &str,
+    threads: usize,
+    tree: &Path,
+    list: &Path,
+    reps: usize,
+) -> Measured {
     let mut best: Option<Measured> = None;
     for _ in 0..reps {
         let exe = std::env::current_exe().unwrap();
-        let mut cmd = Command::new(exe);
-        cmd.arg("__phase")
-            .arg(kind)
-            .arg(threads.to_string())
-            .arg(tree)
-            .arg(list)
-            .stdout(Stdio::piped());
+        let args = [
+            "__phase".to_string(),
+            kind.to_string(),
+            threads.to_string(),
+            tree.display().to_string(),
+            list.display().to_string(),
+        ];
         let out_path = list.with_extension(format!("{kind}-{threads}.out"));
-        cmd.stdout(fs::File::create(&out_path).unwrap());
-        let (code, _, rss) = spawn_measured(&mut cmd);
+        let (code, _, rss) = launcher.run(Some(&out_path), &exe, &args);
         assert_eq!(code, 0, "phase {kind} failed");
         let text = fs::read_to_string(&out_path).unwrap();
         let mut m = Measured {
@@ -354,18 +436,18 @@ fn phase(args: &[String]) {
 }
 
 /// One run of the command line over a tree: exit code, wall time, peak memory.
-fn run_cli(args: &[&str], tree: &Path, jobs: usize) -> (i32, Duration, u64) {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_faas-migrate"));
-    cmd.args(args)
-        .arg("--jobs")
-        .arg(jobs.to_string())
-        .arg("--color")
-        .arg("never")
-        .arg("-q")
-        .arg(tree)
-        .stdout(Stdio::null())
-        .stderr(Stdio::null());
-    spawn_measured(&mut cmd)
+fn run_cli(
+    launcher: &mut Launcher,
+    args: &[&str],
+    tree: &Path,
+    jobs: usize,
+) -> (i32, Duration, u64) {
+    let mut all: Vec<String> = args.iter().map(|a| a.to_string()).collect();
+    for arg in ["--jobs", &jobs.to_string(), "--color", "never", "-q"] {
+        all.push(arg.to_string());
+    }
+    all.push(tree.display().to_string());
+    launcher.run(None, Path::new(env!("CARGO_BIN_EXE_faas-migrate")), &all)
 }
 
 fn cpu_model() -> String {
@@ -385,6 +467,7 @@ fn mib(kib: u64) -> String {
 }
 
 fn run(config: &Config) {
+    let mut launcher = Launcher::start();
     let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
     fs::create_dir_all(&config.dir).unwrap();
     let trees = prepare(config, config.files);
@@ -411,9 +494,9 @@ fn run(config: &Config) {
     }
     let mut rows = Vec::new();
     for &t in &threads {
-        let a = run_phase("parse", t, &trees.v1, &list, config.reps);
-        let b = run_phase("migrate", t, &trees.v1, &list, config.reps);
-        let c = run_phase("migrate", t, &trees.v2, &list, config.reps);
+        let a = run_phase(&mut launcher, "parse", t, &trees.v1, &list, config.reps);
+        let b = run_phase(&mut launcher, "migrate", t, &trees.v1, &list, config.reps);
+        let c = run_phase(&mut launcher, "migrate", t, &trees.v2, &list, config.reps);
         eprintln!("{t} thread(s): measured");
         rows.push((t, a, b, c));
     }
@@ -503,7 +586,7 @@ fn run(config: &Config) {
                 ("`--check` migrated tree", &["--check"][..], &trees.v2),
                 ("diff (default mode) V1 tree", &[][..], &trees.v1),
             ] {
-                let (code, wall, rss) = run_cli(args, tree, jobs);
+                let (code, wall, rss) = run_cli(&mut launcher, args, tree, jobs);
                 w(
                     &mut out,
                     format!(
