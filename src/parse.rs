@@ -1,7 +1,7 @@
 //! Parsing with swc, keeping comments.
 //!
 //! One parse per pass. Every parse builds its own `SourceFile` and comment store, so files can be
-//! handled on any rayon thread without shared state. Offsets handed out from here are byte offsets
+//! handled on any thread without shared state. Offsets handed out from here are byte offsets
 //! into the text that was parsed (swc's positions start at 1; [`Parsed::offset`] removes that).
 
 use swc_common::comments::SingleThreadedComments;

@@ -879,10 +879,27 @@ mod unix {
             .stderr(Stdio::piped())
             .spawn()
             .unwrap();
-        // Give the run time to list the files (it stats each one) before `b.js` goes.
-        std::thread::sleep(Duration::from_millis(300));
+        // The pipe opens for writing once the run has opened it for reading: by then it has
+        // listed the files, and `b.js` goes before the worker can reach it.
+        let start = Instant::now();
+        let mut pipe = loop {
+            use std::os::unix::fs::OpenOptionsExt;
+            match fs::OpenOptions::new()
+                .write(true)
+                .custom_flags(libc::O_NONBLOCK)
+                .open(&fifo)
+            {
+                Ok(pipe) => break pipe,
+                Err(e) if start.elapsed() < Duration::from_secs(60) => {
+                    assert_eq!(e.raw_os_error(), Some(libc::ENXIO), "{e}");
+                    std::thread::sleep(Duration::from_millis(5));
+                }
+                Err(e) => panic!("the run never opened a.js: {e}"),
+            }
+        };
         fs::remove_file(dir.path().join("b.js")).unwrap();
-        fs::write(&fifo, "const a = process.env.BRAND_ID;\n").unwrap();
+        std::io::Write::write_all(&mut pipe, b"const a = process.env.BRAND_ID;\n").unwrap();
+        drop(pipe);
         let output = child.wait_with_output().unwrap();
         let err = stderr(&output);
         assert_eq!(output.status.code(), Some(2), "{err}");
