@@ -3,14 +3,14 @@
 use crate::discover::{self, Discovered};
 use crate::report::{self, Counts, Done, FileError, FileSummary, Format, Mode, Rendered};
 use crate::write::{atomic_write, DirtyFiles};
-use crate::{migrate, rules, Options};
+use crate::{migrate, panics, rules, Options};
 use clap::{ArgAction, Parser, ValueEnum};
-use rayon::prelude::*;
 use std::collections::BTreeMap;
 use std::io::{self, Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
-use std::sync::mpsc;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{mpsc, Condvar, Mutex};
 use std::time::Instant;
 
 /// Migrates LivePerson Functions from the V1 platform to V2.
@@ -108,8 +108,20 @@ impl Color {
     }
 }
 
+/// How many files the workers may run ahead of the one printed next.
+const WINDOW: usize = 256;
+
+/// How many files a worker thread migrates before a fresh thread takes over.
+const BATCH: usize = 1000;
+
+/// Stack size of a worker thread: parsing and visiting recurse per level of nesting, also where
+/// no bracket shows it (long chains of operators or arrow functions). Only what is used is
+/// touched.
+const WORKER_STACK: usize = 256 << 20;
+
 /// Runs the command line and returns the exit status.
 pub fn run(args: Args) -> ExitCode {
+    panics::quiet_hook();
     let color = args.color.choice();
     let mut stdout = anstream::AutoStream::new(io::stdout().lock(), color);
     let mut stderr = anstream::AutoStream::new(io::stderr(), color);
@@ -184,31 +196,73 @@ fn main(args: &Args, out: &mut impl Write, err: &mut impl Write) -> Result<ExitC
     if args.format == Format::Json {
         let _ = write!(out, "{}", report::JSON_START);
     }
-    let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(args.jobs.unwrap_or(0))
-        .build()
-        .map_err(|e| e.to_string())?;
-    let (tx, rx) = mpsc::sync_channel::<(usize, Rendered, Option<FileSummary>)>(64);
+    let jobs = args
+        .jobs
+        .filter(|&n| n > 0)
+        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
     let mut first = errors.is_empty() || args.format != Format::Json;
     let first_json = &mut first;
+    // Workers take files in path order and never run more than `WINDOW` files ahead of the
+    // printer, so the results waiting to be printed in order stay few however many files there
+    // are, and each is dropped once printed.
+    let next_file = AtomicUsize::new(0);
+    let printed = (Mutex::new(0usize), Condvar::new());
+    let (tx, rx) = mpsc::channel::<(usize, Rendered, Option<FileSummary>)>();
     std::thread::scope(|scope| {
-        let files = &files;
-        let options = &options;
-        let dirty = &dirty;
-        scope.spawn(move || {
-            pool.install(|| {
-                files
-                    .par_iter()
-                    .enumerate()
-                    .for_each_with(tx, |tx, (i, path)| {
-                        let result = process(path, options, mode, args.format, dirty);
-                        let rendered = report::render(&display(path), &result, mode, args.format);
-                        let summary =
-                            keep_summaries.then(|| FileSummary::new(path, &display(path), &result));
-                        let _ = tx.send((i, rendered, summary));
-                    });
-            });
-        });
+        for _ in 0..jobs {
+            let tx = tx.clone();
+            let (files, options, dirty) = (&files, &options, &dirty);
+            let (next_file, printed) = (&next_file, &printed);
+            // Migrates up to `BATCH` files; `true` when there may be more.
+            let batch = move || {
+                for _ in 0..BATCH {
+                    let i = next_file.fetch_add(1, Ordering::Relaxed);
+                    let Some(path) = files.get(i) else {
+                        return false;
+                    };
+                    let mut done = printed.0.lock().unwrap_or_else(|e| e.into_inner());
+                    while i >= *done + WINDOW {
+                        done = printed.1.wait(done).unwrap_or_else(|e| e.into_inner());
+                    }
+                    drop(done);
+                    let shown = display(path);
+                    let result =
+                        panics::catch(|| process(path, options, mode, args.format, dirty))
+                            .unwrap_or_else(|panic| {
+                                Err(FileError {
+                                    message: format!("internal error: {panic}; the file is left unchanged (please report this)"),
+                                    location: None,
+                                })
+                            });
+                    let rendered = report::render(&shown, &result, mode, args.format);
+                    let summary = keep_summaries.then(|| FileSummary::new(path, &shown, &result));
+                    drop(result);
+                    if tx.send((i, rendered, summary)).is_err() {
+                        return false;
+                    }
+                }
+                true
+            };
+            // Each batch runs on a fresh thread: the parser interns every name it meets in
+            // per-thread tables that only a thread's end frees, so a long-lived thread would
+            // grow with the number of files.
+            let lane = move || {
+                while std::thread::scope(|lane| {
+                    std::thread::Builder::new()
+                        .name("faas-migrate-worker".into())
+                        .stack_size(WORKER_STACK)
+                        .spawn_scoped(lane, &batch)
+                        .expect("cannot start a worker thread")
+                        .join()
+                        .unwrap_or(false)
+                }) {}
+            };
+            std::thread::Builder::new()
+                .name("faas-migrate-lane".into())
+                .spawn_scoped(scope, lane)
+                .expect("cannot start a worker thread");
+        }
+        drop(tx);
         // Print in path order as results arrive.
         let mut pending = BTreeMap::new();
         let mut next = 0;
@@ -220,6 +274,8 @@ fn main(args: &Args, out: &mut impl Write, err: &mut impl Write) -> Result<ExitC
                 summaries.extend(summary);
                 next += 1;
             }
+            *printed.0.lock().unwrap_or_else(|e| e.into_inner()) = next;
+            printed.1.notify_all();
         }
     });
     let mut report_failed = false;

@@ -9,7 +9,6 @@ use crate::rules::{Check, Context, PassFinding, RuleInfo, Style};
 use crate::verify;
 use crate::{AppliedEdit, Error, Migration, Options};
 use std::cell::OnceCell;
-use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::Path;
 
 const BOM: &str = "\u{feff}";
@@ -37,6 +36,8 @@ pub(crate) fn migrate(source: &str, path: &Path, options: &Options) -> Result<Mi
     let mut passes = 0;
     if !rules.is_empty() {
         let style = Style::detect(text);
+        // Whether the last pass parsed `current` as an ES module (it had module syntax).
+        let parsed_as_module;
         let mut previous: Option<(String, Vec<Edit>)> = None;
         loop {
             let parsed = match parse::parse_program(&current) {
@@ -93,6 +94,7 @@ pub(crate) fn migrate(source: &str, path: &Path, options: &Options) -> Result<Mi
                 }
             }
             if edits.is_empty() {
+                parsed_as_module = matches!(parsed.program, swc_ecma_ast::Program::Module(_));
                 break;
             }
             composed = edit::compose(&composed, &current, &edits);
@@ -100,7 +102,10 @@ pub(crate) fn migrate(source: &str, path: &Path, options: &Options) -> Result<Mi
             previous = Some((std::mem::replace(&mut current, next), edits));
         }
         findings.retain(|f| !f.marker || current.contains(&marker_text(f.rule, &f.message)));
-        if !composed.is_empty() {
+        // The output must be an ES module. When the last pass already parsed it as one (swc's
+        // program parser applies the module grammar, strict mode included, to text with module
+        // syntax, and any error it reports fails the parse), that parse was the check.
+        if !composed.is_empty() && !parsed_as_module {
             if let Err(error) = parse::parse_module(&current) {
                 return Err(
                     verify::not_a_module(text, &composed, &current, &error).shifted(bom.len())
@@ -110,7 +115,11 @@ pub(crate) fn migrate(source: &str, path: &Path, options: &Options) -> Result<Mi
     }
 
     let input_lines = LineIndex::new(text);
-    let output_lines = LineIndex::new(&current);
+    let output_lines = if composed.is_empty() {
+        input_lines.clone()
+    } else {
+        LineIndex::new(&current)
+    };
     let location_in_output = |offset: usize| output_lines.location(&current, offset);
     let mut findings: Vec<Finding> = findings
         .into_iter()
@@ -127,7 +136,7 @@ pub(crate) fn migrate(source: &str, path: &Path, options: &Options) -> Result<Mi
     findings.extend(leftover_markers(
         &current,
         &findings,
-        &output_lines,
+        (&input_lines, &output_lines),
         &composed,
         text,
         bom,
@@ -214,22 +223,16 @@ fn run_rules(
             &mut edits,
             &mut findings,
         );
-        catch_unwind(AssertUnwindSafe(|| check(&mut cx))).map_err(|panic| Error::Internal {
+        crate::panics::catch(|| {
+            crate::panics::maybe_inject(rule.name);
+            check(&mut cx)
+        })
+        .map_err(|panic| Error::Internal {
             rules: vec![rule.name],
-            message: format!("the rule panicked: {}", panic_message(&panic)),
+            message: format!("the rule panicked: {panic}"),
         })?;
     }
     Ok((edits, findings))
-}
-
-pub(crate) fn panic_message(panic: &Box<dyn std::any::Any + Send>) -> String {
-    if let Some(s) = panic.downcast_ref::<&str>() {
-        s.to_string()
-    } else if let Some(s) = panic.downcast_ref::<String>() {
-        s.clone()
-    } else {
-        "unknown panic".to_string()
-    }
 }
 
 pub(crate) fn rule_names(edits: &[Edit]) -> Vec<&'static str> {
@@ -244,7 +247,7 @@ pub(crate) fn rule_names(edits: &[Edit]) -> Vec<&'static str> {
 fn leftover_markers(
     output: &str,
     reported: &[Finding],
-    output_lines: &LineIndex,
+    (input_lines, output_lines): (&LineIndex, &LineIndex),
     composed: &[Edit],
     input: &str,
     bom: &str,
@@ -252,7 +255,6 @@ fn leftover_markers(
     if !output.contains(MARKER_PREFIX) {
         return Vec::new();
     }
-    let input_lines = LineIndex::new(input);
     let mut found = Vec::new();
     for (at, _) in output.match_indices(MARKER_PREFIX) {
         let line_end = output[at..].find('\n').map_or(output.len(), |i| at + i);

@@ -34,6 +34,7 @@ pub mod edit;
 mod engine;
 pub mod finding;
 pub mod line_index;
+pub mod panics;
 pub mod parse;
 pub mod project;
 pub mod report;
@@ -207,6 +208,10 @@ impl fmt::Display for Error {
                 write!(f, "cannot become an ES module: {message} (V2 functions run in strict mode)")
             }
             Error::Unsupported { message } => write!(f, "not migrated: {message}"),
+            Error::Internal { rules, message } if rules.is_empty() => write!(
+                f,
+                "internal error: {message}; the file is left unchanged (please report this)"
+            ),
             Error::Internal { rules, message } => write!(
                 f,
                 "internal error in rule {}: {message}; the file is left unchanged (please report this)",
@@ -224,12 +229,58 @@ impl fmt::Display for Location {
     }
 }
 
+/// Deeper bracket nesting than this is refused ([`Error::Unsupported`]) rather than parsed.
+pub const MAX_NESTING: usize = 1000;
+
+/// Files nested deeper than this, or larger than [`INLINE_BYTES`], are migrated on a thread of
+/// their own with [`DEEP_STACK`]: parsing and visiting recurse per level of nesting, and the
+/// caller's stack may be small.
+const INLINE_NESTING: usize = 40;
+const INLINE_BYTES: usize = 256 << 10;
+const DEEP_STACK: usize = 512 << 20;
+
 /// Migrates one V1 file. `path` decides how it is read: a file named `config.json` or
 /// `settings.json` is an `lpf` project file and goes to the project rules ([`project`]); any
 /// other `.json` file is [`Error::Unsupported`]; everything else is JavaScript.
 ///
-/// Never panics on any input: a rule that panics becomes [`Error::Internal`].
+/// Never panics on any input: a rule that panics becomes [`Error::Internal`]. A file nested more
+/// than [`MAX_NESTING`] brackets deep is [`Error::Unsupported`]; a deeply nested or large one is
+/// migrated on a thread with a large stack, whatever the caller's stack. (Long chains of operators
+/// without brackets, such as thousands of nested arrow functions in a small file, can still need
+/// more stack than a small thread has: the command line runs every file on a large stack.)
 pub fn migrate(source: &str, path: &Path, options: &Options) -> Result<Migration, Error> {
+    let (depth, at) = parse::nesting_depth(source);
+    if depth > MAX_NESTING {
+        return Err(Error::Unsupported {
+            message: format!(
+                "brackets nest {depth} levels deep (line {}); faas-migrate handles up to {MAX_NESTING}",
+                engine::location(source, at).line
+            ),
+        });
+    }
+    if depth <= INLINE_NESTING && source.len() <= INLINE_BYTES {
+        return migrate_here(source, path, options);
+    }
+    std::thread::scope(|scope| {
+        std::thread::Builder::new()
+            .name("faas-migrate-deep".into())
+            .stack_size(DEEP_STACK)
+            .spawn_scoped(scope, || migrate_here(source, path, options))
+            .map_err(|e| Error::Internal {
+                rules: Vec::new(),
+                message: format!("cannot start a thread for a deeply nested file: {e}"),
+            })?
+            .join()
+            .unwrap_or_else(|_| {
+                Err(Error::Internal {
+                    rules: Vec::new(),
+                    message: "the migration thread panicked".into(),
+                })
+            })
+    })
+}
+
+fn migrate_here(source: &str, path: &Path, options: &Options) -> Result<Migration, Error> {
     let run = || {
         match project::ProjectFile::of(path) {
         Some(file) => project::migrate(source, file, options),
@@ -241,11 +292,11 @@ pub fn migrate(source: &str, path: &Path, options: &Options) -> Result<Migration
         None => engine::migrate(source, path, options),
     }
     };
-    match std::panic::catch_unwind(run) {
+    match panics::catch(run) {
         Ok(result) => result,
         Err(panic) => Err(Error::Internal {
             rules: Vec::new(),
-            message: format!("panicked: {}", engine::panic_message(&panic)),
+            message: format!("panicked: {panic}"),
         }),
     }
 }

@@ -1,7 +1,7 @@
 //! Parsing with swc, keeping comments.
 //!
 //! One parse per pass. Every parse builds its own `SourceFile` and comment store, so files can be
-//! handled on any rayon thread without shared state. Offsets handed out from here are byte offsets
+//! handled on any thread without shared state. Offsets handed out from here are byte offsets
 //! into the text that was parsed (swc's positions start at 1; [`Parsed::offset`] removes that).
 
 use swc_common::comments::SingleThreadedComments;
@@ -79,19 +79,30 @@ fn first_error(
     })
 }
 
+/// Runs the parser; the parser itself panics on a few malformed inputs (an import attribute
+/// without its `{`): that is a syntax error of the input, without a place.
+fn guarded<T>(parse: impl FnOnce() -> T) -> Result<T, SyntaxError> {
+    crate::panics::catch(parse).map_err(|panic| SyntaxError {
+        offset: 0,
+        message: format!("the parser gave up on this file ({panic})"),
+    })
+}
+
 /// Parses a V1 source (a CommonJS script) or a partly migrated one (an ES module). Errors the
 /// parser recovers from count as errors: rules must never work on a guessed tree.
 pub fn parse_program(text: &str) -> Result<Parsed, SyntaxError> {
     let fm = source_file(text);
     let comments = SingleThreadedComments::default();
     let mut recovered = Vec::new();
-    let result = swc_ecma_parser::parse_file_as_program(
-        &fm,
-        syntax(),
-        EsVersion::latest(),
-        Some(&comments),
-        &mut recovered,
-    );
+    let result = guarded(|| {
+        swc_ecma_parser::parse_file_as_program(
+            &fm,
+            syntax(),
+            EsVersion::latest(),
+            Some(&comments),
+            &mut recovered,
+        )
+    })?;
     match result {
         Ok(program) => {
             first_error(&fm, Ok(()), recovered)?;
@@ -110,17 +121,62 @@ pub fn parse_program(text: &str) -> Result<Parsed, SyntaxError> {
 pub fn parse_module(text: &str) -> Result<Module, SyntaxError> {
     let fm = source_file(text);
     let mut recovered = Vec::new();
-    let result = swc_ecma_parser::parse_file_as_module(
-        &fm,
-        syntax(),
-        EsVersion::latest(),
-        None,
-        &mut recovered,
-    );
+    let result = guarded(|| {
+        swc_ecma_parser::parse_file_as_module(
+            &fm,
+            syntax(),
+            EsVersion::latest(),
+            None,
+            &mut recovered,
+        )
+    })?;
     match result {
         Ok(module) => first_error(&fm, Ok(()), recovered).map(|_| module),
         Err(error) => first_error(&fm, Err(error), recovered).map(|_| unreachable!()),
     }
+}
+
+/// How deeply a text nests brackets (`(`, `[`, `{`), and where it first gets that deep. Brackets
+/// in comments and in quoted strings do not count; those in template literals and regular
+/// expressions do (an overestimate at worst). Parsing and visiting recurse once or more per
+/// level, so the engine uses this to refuse absurd nesting and to give deep files a large stack.
+pub fn nesting_depth(text: &str) -> (usize, usize) {
+    let bytes = text.as_bytes();
+    let (mut depth, mut max, mut at) = (0usize, 0usize, 0usize);
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'(' | b'[' | b'{' => {
+                depth += 1;
+                if depth > max {
+                    max = depth;
+                    at = i;
+                }
+            }
+            b')' | b']' | b'}' => depth = depth.saturating_sub(1),
+            b'/' if bytes.get(i + 1) == Some(&b'/') => {
+                i = memchr(b'\n', &bytes[i..]).map_or(bytes.len(), |n| i + n);
+            }
+            b'/' if bytes.get(i + 1) == Some(&b'*') => {
+                i = text[i + 2..]
+                    .find("*/")
+                    .map_or(bytes.len(), |n| i + 2 + n + 1);
+            }
+            quote @ (b'"' | b'\'') => {
+                i += 1;
+                while i < bytes.len() && bytes[i] != quote && bytes[i] != b'\n' {
+                    i += if bytes[i] == b'\\' { 2 } else { 1 };
+                }
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    (max, at)
+}
+
+fn memchr(needle: u8, haystack: &[u8]) -> Option<usize> {
+    haystack.iter().position(|&b| b == needle)
 }
 
 #[cfg(test)]
@@ -142,6 +198,80 @@ mod tests {
         };
         assert_eq!(err.offset, 8);
         assert!(!err.message.is_empty());
+    }
+
+    /// The engine skips its final [`parse_module`] when the last pass parsed the text as a
+    /// module: swc's program parser only calls a program a module when it has module syntax, and
+    /// then applies the module grammar, strict mode included, and reports its errors.
+    #[test]
+    fn a_program_parsed_as_a_module_is_a_valid_module() {
+        let cases = [
+            "with (a) { b }",
+            "delete x;",
+            "010;",
+            "'\\010';",
+            "var x = 08;",
+            "arguments = 1;",
+            "var eval = 1;",
+            "var await = 1;",
+            "var let = 1;",
+            "var yield = 1;",
+            "var static = 1;",
+            "<!-- x\n",
+            "x\n--> y\n",
+            "label: function f() {}",
+            "if (a) function f() {}",
+            "f(function () { 'use strict'; with (a) {} });",
+            "return 1;",
+            "await x;",
+            "for await (const x of y) {}",
+            "export { zz };",
+            "import.meta.url;",
+            "function f() { return 1 }",
+        ];
+        for case in cases {
+            for text in [case.to_string(), format!("import a from 'b';\n{case}\n")] {
+                let program = parse_program(&text);
+                let module = parse_module(&text);
+                if let Ok(Parsed {
+                    program: Program::Module(_),
+                    ..
+                }) = program
+                {
+                    assert!(module.is_ok(), "{text:?} is a module to one parser only");
+                }
+                if text.starts_with("import") {
+                    assert_eq!(program.is_ok(), module.is_ok(), "{text:?}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn nesting_depth_counts_brackets_outside_comments_and_strings() {
+        assert_eq!(nesting_depth(""), (0, 0));
+        assert_eq!(nesting_depth("f(a[{}]);"), (3, 4));
+        assert_eq!(
+            nesting_depth("// ((((\n'((((' \"[[\\\"[\" /* {{{ */ (x)"),
+            (1, 33)
+        );
+        assert_eq!(nesting_depth("))) ("), (1, 4));
+        assert_eq!(nesting_depth(&"[".repeat(5000)).0, 5000);
+    }
+
+    #[test]
+    fn a_parser_panic_is_a_syntax_error() {
+        for text in [
+            "import d from './d.json' with type: 'json' };\n",
+            "import d from './d.json' with  type {: 'json' };\n",
+        ] {
+            let error = parse_program(text).err().expect("a syntax error");
+            assert!(
+                error.message.starts_with("the parser gave up on this file"),
+                "{error:?}"
+            );
+            assert!(parse_module(text).is_err());
+        }
     }
 
     #[test]

@@ -23,7 +23,6 @@ use crate::rules::{Check, PassFinding, ProjectContext, RuleInfo};
 use crate::{verify, Error, Migration, Options};
 use json::Layout;
 use std::collections::HashMap;
-use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::Path;
 
 /// The kinds of project file.
@@ -195,12 +194,13 @@ fn run_rules(
     for &(rule, check) in rules {
         let mut cx =
             ProjectContext::new(source, root, file, layout, rule, &mut edits, &mut findings);
-        catch_unwind(AssertUnwindSafe(|| check(&mut cx))).map_err(|panic| Error::Internal {
+        crate::panics::catch(|| {
+            crate::panics::maybe_inject(rule.name);
+            check(&mut cx)
+        })
+        .map_err(|panic| Error::Internal {
             rules: vec![rule.name],
-            message: format!(
-                "the rule panicked: {}",
-                crate::engine::panic_message(&panic)
-            ),
+            message: format!("the rule panicked: {panic}"),
         })?;
     }
     Ok((edits, findings))

@@ -435,8 +435,9 @@ fn hosts_in(text: &str) -> Vec<std::ops::Range<usize>> {
             continue;
         }
         let start = text[..end - DOMAIN.len()]
-            .rfind(|c: char| !is_host(c))
-            .map_or(0, |i| i + 1);
+            .char_indices()
+            .rfind(|&(_, c)| !is_host(c))
+            .map_or(0, |(i, c)| i + c.len_utf8());
         if start < end - DOMAIN.len() {
             found.push(start..end);
         }
@@ -473,6 +474,10 @@ mod tests {
         assert_eq!(hosts, ["va.agentvep.liveperson.net", "z1.context.liveperson.net"]);
         assert!(hosts_in("x.liveperson.network").is_empty());
         assert!(hosts_in(".liveperson.net").is_empty());
+        // A host part ends at any other character, also one of several bytes.
+        let text = "https://va.msgéist.liveperson.net/x";
+        let hosts: Vec<&str> = hosts_in(text).into_iter().map(|r| &text[r]).collect();
+        assert_eq!(hosts, ["ist.liveperson.net"]);
     }
 
     #[test]
