@@ -5,12 +5,12 @@ use crate::report::{self, Counts, Done, FileError, FileSummary, Format, Mode, Re
 use crate::write::{atomic_write, DirtyFiles};
 use crate::{migrate, panics, rules, Options};
 use clap::{ArgAction, Parser, ValueEnum};
+use rayon::prelude::*;
 use std::collections::BTreeMap;
 use std::io::{self, Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
-use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::{mpsc, Condvar, Mutex};
+use std::sync::mpsc;
 use std::time::Instant;
 
 /// Migrates LivePerson Functions from the V1 platform to V2.
@@ -108,10 +108,10 @@ impl Color {
     }
 }
 
-/// How many files the workers may run ahead of the one printed next.
+/// How many results may wait in the channel to the printer.
 const WINDOW: usize = 256;
 
-/// How many files a worker thread migrates before a fresh thread takes over.
+/// How many files one pool of worker threads migrates before a fresh pool takes over.
 const BATCH: usize = 1000;
 
 /// Stack size of a worker thread: parsing and visiting recurse per level of nesting, also where
@@ -202,67 +202,42 @@ fn main(args: &Args, out: &mut impl Write, err: &mut impl Write) -> Result<ExitC
         .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
     let mut first = errors.is_empty() || args.format != Format::Json;
     let first_json = &mut first;
-    // Workers take files in path order and never run more than `WINDOW` files ahead of the
-    // printer, so the results waiting to be printed in order stay few however many files there
-    // are, and each is dropped once printed.
-    let next_file = AtomicUsize::new(0);
-    let printed = (Mutex::new(0usize), Condvar::new());
-    let (tx, rx) = mpsc::channel::<(usize, Rendered, Option<FileSummary>)>();
+    // Files are migrated on a rayon pool, a batch at a time, and printed in path order. Each
+    // batch gets a fresh pool: the parser interns every name it meets in per-thread tables that
+    // only a thread's end frees, so long-lived threads would grow with the number of files. The
+    // results waiting to be printed are bounded by the batch (and the channel by `WINDOW`).
+    let (tx, rx) = mpsc::sync_channel::<(usize, Rendered, Option<FileSummary>)>(WINDOW);
     std::thread::scope(|scope| {
-        for _ in 0..jobs {
-            let tx = tx.clone();
-            let (files, options, dirty) = (&files, &options, &dirty);
-            let (next_file, printed) = (&next_file, &printed);
-            // Migrates up to `BATCH` files; `true` when there may be more.
-            let batch = move || {
-                for _ in 0..BATCH {
-                    let i = next_file.fetch_add(1, Ordering::Relaxed);
-                    let Some(path) = files.get(i) else {
-                        return false;
-                    };
-                    let mut done = printed.0.lock().unwrap_or_else(|e| e.into_inner());
-                    while i >= *done + WINDOW {
-                        done = printed.1.wait(done).unwrap_or_else(|e| e.into_inner());
-                    }
-                    drop(done);
-                    let shown = display(path);
-                    let result =
-                        panics::catch(|| process(path, options, mode, args.format, dirty))
+        let (files, options, dirty) = (&files, &options, &dirty);
+        scope.spawn(move || {
+            for (n, batch) in files.chunks(BATCH).enumerate() {
+                let pool = rayon::ThreadPoolBuilder::new()
+                    .num_threads(jobs)
+                    .stack_size(WORKER_STACK)
+                    .thread_name(|i| format!("faas-migrate-worker-{i}"))
+                    .build()
+                    .expect("cannot start worker threads");
+                let sent = pool.install(|| {
+                    batch.par_iter().enumerate().try_for_each_with(tx.clone(), |tx, (j, path)| {
+                        let shown = display(path);
+                        let result = panics::catch(|| process(path, options, mode, args.format, dirty))
                             .unwrap_or_else(|panic| {
                                 Err(FileError {
                                     message: format!("internal error: {panic}; the file is left unchanged (please report this)"),
                                     location: None,
                                 })
                             });
-                    let rendered = report::render(&shown, &result, mode, args.format);
-                    let summary = keep_summaries.then(|| FileSummary::new(path, &shown, &result));
-                    drop(result);
-                    if tx.send((i, rendered, summary)).is_err() {
-                        return false;
-                    }
+                        let rendered = report::render(&shown, &result, mode, args.format);
+                        let summary = keep_summaries.then(|| FileSummary::new(path, &shown, &result));
+                        // The printer has gone only if it failed: stop.
+                        tx.send((n * BATCH + j, rendered, summary)).map_err(|_| ())
+                    })
+                });
+                if sent.is_err() {
+                    break;
                 }
-                true
-            };
-            // Each batch runs on a fresh thread: the parser interns every name it meets in
-            // per-thread tables that only a thread's end frees, so a long-lived thread would
-            // grow with the number of files.
-            let lane = move || {
-                while std::thread::scope(|lane| {
-                    std::thread::Builder::new()
-                        .name("faas-migrate-worker".into())
-                        .stack_size(WORKER_STACK)
-                        .spawn_scoped(lane, &batch)
-                        .expect("cannot start a worker thread")
-                        .join()
-                        .unwrap_or(false)
-                }) {}
-            };
-            std::thread::Builder::new()
-                .name("faas-migrate-lane".into())
-                .spawn_scoped(scope, lane)
-                .expect("cannot start a worker thread");
-        }
-        drop(tx);
+            }
+        });
         // Print in path order as results arrive.
         let mut pending = BTreeMap::new();
         let mut next = 0;
@@ -274,8 +249,6 @@ fn main(args: &Args, out: &mut impl Write, err: &mut impl Write) -> Result<ExitC
                 summaries.extend(summary);
                 next += 1;
             }
-            *printed.0.lock().unwrap_or_else(|e| e.into_inner()) = next;
-            printed.1.notify_all();
         }
     });
     let mut report_failed = false;
