@@ -42,7 +42,8 @@ impl Edit {
 }
 
 /// Sorts `edits` and keeps a non-overlapping subset, first come first served; the same change
-/// asked for by several rules is made once. Insertions at the same offset keep their order. Dropped edits are not lost:
+/// asked for by several rules is made once. Insertions at one offset keep their order, except
+/// that those without a line break (a word such as `async `) come after those with one. Insertions at the same offset keep their order. Dropped edits are not lost:
 /// the rules find the same spot again on the next pass.
 pub fn select(edits: Vec<Edit>) -> Vec<Edit> {
     select_deferring(edits).0
@@ -51,7 +52,9 @@ pub fn select(edits: Vec<Edit>) -> Vec<Edit> {
 /// [`select`], also returning the edits it dropped: their rules ask for them again on the next
 /// pass, so what those rules reported about the same places is not final.
 pub fn select_deferring(mut edits: Vec<Edit>) -> (Vec<Edit>, Vec<Edit>) {
-    edits.sort_by_key(|e| (e.start, e.end));
+    // At one offset, inserted lines (an import, a marker) go before inserted words (`async `):
+    // a line inserted at a line start belongs above the code that starts there.
+    edits.sort_by_key(|e| (e.start, e.end, e.start == e.end && !e.text.contains('\n')));
     let mut kept: Vec<Edit> = Vec::with_capacity(edits.len());
     let mut deferred = Vec::new();
     let mut end = 0;
@@ -215,6 +218,19 @@ mod tests {
             e(8, 8, "z"),
         ]);
         assert_eq!(kept, vec![e(0, 2, "a"), e(4, 8, "x"), e(8, 8, "z")]);
+    }
+
+    #[test]
+    fn inserted_lines_go_above_inserted_words() {
+        let kept = select(vec![
+            e(0, 0, "async "),
+            e(0, 0, "import x;\n"),
+            e(0, 8, "function"),
+        ]);
+        assert_eq!(
+            apply("function f() {}", &kept),
+            "import x;\nasync function f() {}"
+        );
     }
 
     #[test]

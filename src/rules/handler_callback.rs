@@ -218,7 +218,7 @@ fn check(cx: &mut Context) {
                 .stmts
                 .last()
                 .map_or_else(|| format!("{base}  "), |s| cx.indent_at(cx.range(s.span()).start).to_string());
-            let semi = if cx.source.contains(";\n") || cx.source.contains(";\r\n") { ";" } else { "" };
+            let semi = cx.style.semi();
             let eol = cx.style.eol;
             let marker = crate::finding::marker_text(INFO.name, message);
             let text = format!("{indent}// {marker}{eol}{indent}{failure}{semi}{eol}");
@@ -1059,7 +1059,7 @@ fn adapter(cx: &mut Context, stmt: &Stmt, body: &FunctionBody, callback: &str) {
         .filter(|u| !u.is_empty())
         .unwrap_or("  ")
         .to_string();
-    let semi = if cx.source.contains(";\n") || cx.source.contains(";\r\n") { ";" } else { "" };
+    let semi = cx.style.semi();
     let i1 = format!("{base}{unit}");
     let i2 = format!("{i1}{unit}");
     // The body runs in an async function whatever V1's was: a sync body behaves the same there

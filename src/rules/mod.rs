@@ -235,6 +235,8 @@ pub struct Style {
     pub eol: &'static str,
     /// The quote the file mostly uses for strings.
     pub quote: char,
+    /// Whether the file ends statements with semicolons.
+    pub semicolons: bool,
 }
 
 impl Style {
@@ -246,6 +248,18 @@ impl Style {
         Style {
             eol: if crlf * 2 > lf { "\r\n" } else { "\n" },
             quote: if single > double { '\'' } else { '"' },
+            semicolons: text.contains(";\n")
+                || text.contains(";\r\n")
+                || text.trim_end().ends_with(';'),
+        }
+    }
+
+    /// `";"` if the file ends statements with semicolons, else nothing.
+    pub fn semi(&self) -> &'static str {
+        if self.semicolons {
+            ";"
+        } else {
+            ""
         }
     }
 

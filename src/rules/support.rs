@@ -253,14 +253,7 @@ pub fn file_quote(cx: &Context, binding: Option<&ToolbeltBinding>) -> char {
 pub fn file_semicolon(cx: &Context, binding: Option<&ToolbeltBinding>) -> &'static str {
     let ends_with_semicolon = match binding {
         Some(b) => cx.source[b.stmt.clone()].ends_with(';'),
-        None => {
-            let statements = top_statements(&cx.parsed.program);
-            let with = statements
-                .iter()
-                .filter(|s| cx.text(s.span()).ends_with(';'))
-                .count();
-            statements.is_empty() || with * 2 >= statements.len()
-        }
+        None => cx.style.semicolons,
     };
     if ends_with_semicolon {
         ";"

@@ -93,7 +93,7 @@ pub(super) fn convert(
     }
 
     let eol = cx.style.eol;
-    let semi = if cx.source.contains(";\n") || cx.source.contains(";\r\n") { ";" } else { "" };
+    let semi = cx.style.semi();
     let indent = cx.indent_at(stmt_range.start).to_string();
     let unit = indent_unit(cx, lambda_body);
     let has_catch = steps.last().is_some_and(|s| s.catch);

@@ -76,6 +76,8 @@ struct File<'a> {
     /// Mutation sites: names assigned, updated, passed to a call or whose method is called, with
     /// where.
     mutations: Vec<(String, usize)>,
+    /// The request helpers the file declares, and whether each is ours (read once, on demand).
+    helpers: std::cell::OnceCell<Vec<(render::Helper, bool)>>,
 }
 
 impl<'a> File<'a> {
@@ -93,7 +95,14 @@ impl<'a> File<'a> {
             names,
             vars,
             clients,
+            helpers: std::cell::OnceCell::new(),
         }
+    }
+
+    /// The request helpers the file declares, and whether each declaration is ours.
+    fn helpers(&self, cx: &Context) -> &[(render::Helper, bool)] {
+        self.helpers
+            .get_or_init(|| render::check_helpers(cx, &self.names))
     }
 
     /// Whether a call of this file's clients would be rewritten.

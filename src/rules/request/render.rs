@@ -145,7 +145,7 @@ fn normalized(text: &str) -> String {
 
 /// For each helper the file declares: whether that declaration is the helper (true) or something
 /// else with its name (false).
-pub fn check_helpers(cx: &Context) -> Vec<(Helper, bool)> {
+pub fn check_helpers(cx: &Context, names: &Names) -> Vec<(Helper, bool)> {
     let style = helper_style(cx);
     let mut out = Vec::new();
     for helper in Helper::ALL {
@@ -159,7 +159,6 @@ pub fn check_helpers(cx: &Context) -> Vec<(Helper, bool)> {
                 };
                 (&*ident.sym == helper.name()).then_some(span)
             });
-        let names = crate::rules::names::Names::collect(cx.parsed);
         match declared {
             Some(span) => {
                 let text = helper.text(&style);
@@ -338,7 +337,7 @@ impl Plan {
         if kind == Kind::Http && file.names.declarations("fetch") > 0 {
             return Err("the name `fetch` is taken in this file".into());
         }
-        for (helper, is_ours) in check_helpers(cx) {
+        for &(helper, is_ours) in file.helpers(cx) {
             let used = match helper {
                 Helper::ReadJson => json,
                 Helper::StatusCodeError => simple,
