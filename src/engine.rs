@@ -223,16 +223,21 @@ fn run_rules(
             &mut edits,
             &mut findings,
         );
-        crate::panics::catch(|| {
-            crate::panics::maybe_inject(rule.name);
-            check(&mut cx)
-        })
-        .map_err(|panic| Error::Internal {
-            rules: vec![rule.name],
-            message: format!("the rule panicked: {panic}"),
-        })?;
+        guarded(rule, || check(&mut cx))?;
     }
     Ok((edits, findings))
+}
+
+/// Runs one rule; a panic in it becomes an internal error that names it.
+pub(crate) fn guarded(rule: &'static RuleInfo, check: impl FnOnce()) -> Result<(), Error> {
+    crate::panics::catch(|| {
+        crate::panics::maybe_inject(rule.name);
+        check()
+    })
+    .map_err(|panic| Error::Internal {
+        rules: vec![rule.name],
+        message: format!("the rule panicked: {panic}"),
+    })
 }
 
 pub(crate) fn rule_names(edits: &[Edit]) -> Vec<&'static str> {

@@ -194,14 +194,7 @@ fn run_rules(
     for &(rule, check) in rules {
         let mut cx =
             ProjectContext::new(source, root, file, layout, rule, &mut edits, &mut findings);
-        crate::panics::catch(|| {
-            crate::panics::maybe_inject(rule.name);
-            check(&mut cx)
-        })
-        .map_err(|panic| Error::Internal {
-            rules: vec![rule.name],
-            message: format!("the rule panicked: {panic}"),
-        })?;
+        crate::engine::guarded(rule, || check(&mut cx))?;
     }
     Ok((edits, findings))
 }
