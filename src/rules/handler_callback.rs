@@ -175,7 +175,8 @@ fn check(cx: &mut Context) {
             // A bare `return;` or `break;` right after the call is now unreachable.
             match site.next {
                 Some(Stmt::Return(ReturnStmt { arg: None, span })) | Some(Stmt::Break(BreakStmt { label: None, span })) => {
-                    remove_statement(cx, *span)
+                    let range = cx.range(*span);
+                    cx.remove_statements(&[range])
                 }
                 _ => {}
             }
@@ -271,18 +272,6 @@ fn make_async(cx: &mut Context, stmt: &Stmt, function: &Function) {
     }
 }
 
-/// Deletes a statement, with its line when it stands alone on it.
-fn remove_statement(cx: &mut Context, span: Span) {
-    let range = cx.range(span);
-    let line_start = cx.source[..range.start].rfind('\n').map_or(0, |i| i + 1);
-    let line_end = cx.source[range.end..].find('\n').map_or(cx.source.len(), |i| range.end + i + 1);
-    let alone = cx.source[line_start..range.start].trim().is_empty() && cx.source[range.end..line_end].trim().is_empty();
-    if alone {
-        cx.replace(line_start..line_end, "");
-    } else {
-        cx.replace(range, "");
-    }
-}
 
 fn first_line(text: &str) -> &str {
     let line = text.lines().next().unwrap_or("").trim_end();
