@@ -213,7 +213,7 @@ fn check(cx: &mut Context) {
         }
         if end.reachable && !end.called {
             let closing = cx.range(body.span).end - 1;
-            let line_start = cx.source[..closing].rfind('\n').map_or(0, |i| i + 1);
+            let line_start = super::support::line_start(cx.source, closing);
             let base = cx.indent_at(closing).to_string();
             let indent = body
                 .stmts
@@ -337,8 +337,8 @@ struct TryLayout {
 
 fn try_layout(cx: &Context, t: &TryStmt) -> Option<TryLayout> {
     let src = cx.source;
-    let line_start = |at: usize| src[..at].rfind('\n').map_or(0, |i| i + 1);
-    let line_end = |at: usize| src[at..].find('\n').map_or(src.len(), |i| at + i + 1);
+    let line_start = |at: usize| super::support::line_start(src, at);
+    let line_end = |at: usize| super::support::next_line_start(src, at);
     let only_space = |r: std::ops::Range<usize>| src[r].trim().is_empty();
     let start = cx.range(t.span).start;
     let block = cx.range(t.block.span);
@@ -390,7 +390,7 @@ fn unwrap_try(cx: &mut Context, body: &FunctionBody, pos: swc_common::BytePos) {
     cx.replace(layout.tail, "");
     let mut at = layout.block.start;
     while at < layout.block.end {
-        let next = cx.source[at..].find('\n').map_or(cx.source.len(), |i| at + i + 1);
+        let next = super::support::next_line_start(cx.source, at);
         let line = &cx.source[at..next];
         let inside_template = templates.iter().any(|r| r.start < at && at < r.end);
         if !inside_template && line.starts_with(inner.as_str()) {
@@ -1059,7 +1059,7 @@ fn adapter(cx: &mut Context, stmt: &Stmt, body: &FunctionBody, callback: &str) {
     let close = format!("{i2}}})().catch(reject){semi}{eol}{i1}}}){semi}{eol}");
     cx.insert(body_range.start + 1, open);
     let closing = body_range.end - 1;
-    let line_start = cx.source[..closing].rfind('\n').map_or(0, |i| i + 1);
+    let line_start = super::support::line_start(cx.source, closing);
     if cx.source[line_start..closing].trim().is_empty() {
         cx.insert(line_start, close);
     } else {

@@ -156,8 +156,8 @@ pub fn removal_edits(
     source: &str,
     statements: &[Range<usize>],
 ) -> Vec<(Range<usize>, &'static str)> {
-    let line_start = |at: usize| source[..at].rfind('\n').map_or(0, |i| i + 1);
-    let line_end = |at: usize| source[at..].find('\n').map_or(source.len(), |i| at + i + 1);
+    let line_start = |at: usize| support::line_start(source, at);
+    let line_end = |at: usize| support::next_line_start(source, at);
     let blank = |line: &str| line.trim().is_empty();
     let mut sorted: Vec<Range<usize>> = statements.to_vec();
     sorted.sort_by_key(|r| (r.start, r.end));
@@ -365,8 +365,7 @@ impl<'a> Context<'a> {
 
     /// The whitespace that starts the line holding `offset`.
     pub fn indent_at(&self, offset: usize) -> &'a str {
-        let line_start = self.source[..offset].rfind('\n').map_or(0, |i| i + 1);
-        let line = &self.source[line_start..];
+        let line = &self.source[support::line_start(self.source, offset)..];
         &line[..line.len() - line.trim_start_matches([' ', '\t']).len()]
     }
 
@@ -442,7 +441,7 @@ impl<'a> Context<'a> {
     }
 
     fn line_start(&self, offset: usize) -> usize {
-        self.source[..offset].rfind('\n').map_or(0, |i| i + 1)
+        support::line_start(self.source, offset)
     }
 
     fn starts_line(&self, offset: usize) -> bool {

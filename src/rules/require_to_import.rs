@@ -852,7 +852,7 @@ impl<'c, 'a> Planner<'c, 'a> {
         if !source[stmt.end..line_end].trim().is_empty() {
             return true;
         }
-        let line_start = source[..stmt.start].rfind('\n').map_or(0, |i| i + 1);
+        let line_start = super::support::line_start(source, stmt.start);
         if line_start == 0 {
             return false;
         }
@@ -1393,7 +1393,7 @@ fn import_point(cx: &Context, imports: &[Range<usize>]) -> (usize, Placement) {
         0
     };
     for (range, _) in items.iter().take_while(|(r, h)| *h && is_directive_text(&source[r.clone()])) {
-        start = source[range.end..].find('\n').map_or(source.len(), |i| range.end + i + 1);
+        start = super::support::next_line_start(source, range.end);
     }
     let first = items
         .iter()

@@ -277,6 +277,14 @@ pub fn line_start(source: &str, offset: usize) -> usize {
     source[..offset].rfind('\n').map_or(0, |i| i + 1)
 }
 
+/// The offset where the line after the one holding `offset` starts (the end of the text on the
+/// last line).
+pub fn next_line_start(source: &str, offset: usize) -> usize {
+    source[offset..]
+        .find('\n')
+        .map_or(source.len(), |i| offset + i + 1)
+}
+
 /// Inserts top-level lines (without line ends) after the line that ends the statement binding
 /// the toolbelt, or, when there is none, before the first statement.
 pub fn insert_top_lines(cx: &mut Context, binding: Option<&ToolbeltBinding>, lines: &[String]) {

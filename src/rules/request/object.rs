@@ -84,7 +84,7 @@ impl<'s> ObjectEditor<'s> {
     }
 
     fn line_start(&self, at: usize) -> usize {
-        self.source[..at].rfind('\n').map_or(0, |i| i + 1)
+        crate::rules::support::line_start(self.source, at)
     }
 
     /// The offset after the line end that follows `at`, when only a comma, blanks and comments
