@@ -30,7 +30,8 @@
 use super::support;
 use super::{Check, Context, RuleInfo};
 use crate::finding::FixClass;
-use std::collections::HashMap;
+use super::names::Names;
+use crate::parse::Parsed;
 use swc_common::comments::Comments;
 use swc_common::Spanned;
 use swc_ecma_ast::*;
@@ -50,7 +51,7 @@ const BRAND_IDS: [&str; 2] = ["BRAND_ID", "X_LIVEPERSON_BRAND_ID"];
 fn check(cx: &mut Context) {
     let parsed = cx.parsed;
     let names = support::toolbelt_names(&parsed.program);
-    let brand_vars = brand_variables(&parsed.program);
+    let brand_vars = brand_variables(parsed);
     let mut calls = Calls {
         cx,
         names: &names,
@@ -201,11 +202,10 @@ fn is_brand_id(expr: &Expr, brand_vars: &[String]) -> bool {
 
 /// Names declared exactly once in the file, as `process.env.BRAND_ID` (or destructured from
 /// `process.env` under that name).
-fn brand_variables(program: &Program) -> Vec<String> {
+fn brand_variables(parsed: &Parsed) -> Vec<String> {
     #[derive(Default)]
     struct Collector {
         candidates: Vec<String>,
-        declared: HashMap<String, usize>,
     }
     impl Visit for Collector {
         fn visit_var_declarator(&mut self, d: &VarDeclarator) {
@@ -237,15 +237,16 @@ fn brand_variables(program: &Program) -> Vec<String> {
             }
             d.visit_children_with(self);
         }
-        fn visit_binding_ident(&mut self, b: &BindingIdent) {
-            *self.declared.entry(b.id.sym.to_string()).or_default() += 1;
-        }
     }
     let mut c = Collector::default();
-    program.visit_with(&mut c);
+    parsed.program.visit_with(&mut c);
+    if c.candidates.is_empty() {
+        return Vec::new();
+    }
+    let names = Names::collect(parsed);
     c.candidates
         .into_iter()
-        .filter(|n| c.declared.get(n) == Some(&1))
+        .filter(|n| names.declarations(n) == 1)
         .collect()
 }
 

@@ -35,8 +35,10 @@
 
 use super::{Check, Context, RuleInfo};
 use crate::finding::FixClass;
+use super::names::Names;
+use crate::parse::Parsed;
 use crate::tables;
-use std::collections::HashMap;
+
 use swc_common::{Span, Spanned};
 use swc_ecma_ast::*;
 use swc_ecma_visit::{Visit, VisitWith};
@@ -51,7 +53,7 @@ pub(super) const INFO: RuleInfo = RuleInfo {
 };
 
 fn check(cx: &mut Context) {
-    let (aliases, ambiguous) = aliases(&cx.parsed.program);
+    let (aliases, ambiguous) = aliases(cx.parsed);
     let mut visitor = EnvVisitor { cx, aliases, ambiguous };
     let program = &visitor.cx.parsed.program;
     program.visit_with(&mut visitor);
@@ -230,11 +232,10 @@ fn prop_name(prop: &MemberProp) -> Option<String> {
 /// Names bound to `process.env` (`const env = process.env`, `const { env } = process`,
 /// `const { env: e } = process`): those the file declares exactly once, so every use of the name
 /// means that binding, and those declared more than once.
-fn aliases(program: &Program) -> (Vec<String>, Vec<String>) {
+fn aliases(parsed: &Parsed) -> (Vec<String>, Vec<String>) {
     #[derive(Default)]
     struct Collector {
         candidates: Vec<String>,
-        declared: HashMap<String, usize>,
     }
     impl Visit for Collector {
         fn visit_var_declarator(&mut self, d: &VarDeclarator) {
@@ -269,25 +270,15 @@ fn aliases(program: &Program) -> (Vec<String>, Vec<String>) {
             }
             d.visit_children_with(self);
         }
-        fn visit_binding_ident(&mut self, b: &BindingIdent) {
-            *self.declared.entry(b.id.sym.to_string()).or_default() += 1;
-        }
-        fn visit_fn_decl(&mut self, f: &FnDecl) {
-            *self.declared.entry(f.ident.sym.to_string()).or_default() += 1;
-            f.visit_children_with(self);
-        }
-        fn visit_class_decl(&mut self, c: &ClassDecl) {
-            *self.declared.entry(c.ident.sym.to_string()).or_default() += 1;
-            c.visit_children_with(self);
-        }
-        fn visit_import_named_specifier(&mut self, s: &ImportNamedSpecifier) {
-            *self.declared.entry(s.local.sym.to_string()).or_default() += 1;
-        }
     }
     let mut collector = Collector::default();
-    program.visit_with(&mut collector);
-    let Collector { candidates, declared } = collector;
-    candidates
+    parsed.program.visit_with(&mut collector);
+    if collector.candidates.is_empty() {
+        return (Vec::new(), Vec::new());
+    }
+    let names = Names::collect(parsed);
+    collector
+        .candidates
         .into_iter()
-        .partition(|name| declared.get(name) == Some(&1))
+        .partition(|name| names.declarations(name) == 1)
 }
