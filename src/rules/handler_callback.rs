@@ -181,7 +181,7 @@ fn check(cx: &mut Context) {
                 _ => {}
             }
             if let Some(effect) = site.effect_after {
-                let line = crate::line_index::LineIndex::new(cx.source).location(cx.source, cx.range(effect).start).line;
+                let line = cx.line_number(cx.range(effect).start);
                 cx.report(
                     site.stmt.span(),
                     FixClass::Review,
@@ -238,10 +238,10 @@ fn check(cx: &mut Context) {
         adapter(cx, stmt, body, &callback_name);
         let message = match lasting {
             Some((site, effect)) => {
-                let line = crate::line_index::LineIndex::new(cx.source).location(cx.source, cx.range(effect).start).line;
+                let line = cx.line_number(cx.range(effect).start);
                 format!(
                     "V1 kept running code after the `{callback_name}` call on line {} (from line {line}: `{}`), so `{callback_name}` is kept as a local adapter inside a Promise: the result is delivered at the first call and that code still runs; if it need not run after the result, move it before the call",
-                    crate::line_index::LineIndex::new(cx.source).location(cx.source, cx.range(site.stmt.span()).start).line,
+                    cx.line_number(cx.range(site.stmt.span()).start),
                     first_line(cx.text(effect))
                 )
             }

@@ -363,6 +363,11 @@ impl<'a> Context<'a> {
         }
     }
 
+    /// The 1-based line number of `offset` in [`Context::source`] (for messages).
+    pub fn line_number(&self, offset: usize) -> usize {
+        self.source[..offset].matches('\n').count() + 1
+    }
+
     /// The whitespace that starts the line holding `offset`.
     pub fn indent_at(&self, offset: usize) -> &'a str {
         let line = &self.source[support::line_start(self.source, offset)..];
