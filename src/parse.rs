@@ -44,7 +44,7 @@ pub struct SyntaxError {
 }
 
 fn source_file(text: &str) -> SourceFile {
-    let name = std::rc::Rc::new(FileName::Anon);
+    let name = swc_common::sync::Lrc::new(FileName::Anon);
     SourceFile::new(
         name.clone(),
         false,

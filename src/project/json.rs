@@ -118,7 +118,7 @@ pub fn validate(text: &str) -> Result<(), JsonError> {
 /// ([`validate`] is run first).
 pub fn parse(text: &str) -> Result<Value, JsonError> {
     validate(text)?;
-    let name = std::rc::Rc::new(FileName::Anon);
+    let name = swc_common::sync::Lrc::new(FileName::Anon);
     let fm = SourceFile::new(
         name.clone(),
         false,
