@@ -6,6 +6,8 @@ use crate::finding::{marker_text, Finding, FixClass, MARKER_PREFIX};
 use crate::line_index::{LineIndex, Location};
 use crate::parse;
 use crate::rules::{Check, Context, PassFinding, RuleInfo, Style};
+use crate::semantic::facts::Facts;
+use crate::semantic::{self, Semantic};
 use crate::verify;
 use crate::{AppliedEdit, Error, Migration, Options};
 use std::cell::OnceCell;
@@ -40,7 +42,7 @@ pub(crate) fn migrate(source: &str, path: &Path, options: &Options) -> Result<Mi
         let parsed_as_module;
         let mut previous: Option<(String, Vec<Edit>)> = None;
         loop {
-            let parsed = match parse::parse_program(&current) {
+            let mut parsed = match parse::parse_program(&current) {
                 Ok(parsed) => parsed,
                 Err(error) => {
                     return Err(match previous {
@@ -67,7 +69,12 @@ pub(crate) fn migrate(source: &str, path: &Path, options: &Options) -> Result<Mi
             } else {
                 applicable(&current)
             };
-            let (edits, pass_findings) = run_rules(&rules, &current, path, &parsed, &style)?;
+            // One analysis per pass, shared by every rule.
+            let marks = semantic::resolve(&mut parsed.program);
+            let model = Semantic::build(&parsed.program, marks);
+            let facts = Facts::build(&parsed.program, &model, |span| parsed.range(span));
+            let (edits, pass_findings) =
+                run_rules(&rules, &current, path, &parsed, (&model, &facts), &style)?;
             let (edits, deferred) = edit::select_deferring(edits);
             // A `manual` finding without a marker stands only if the last pass still makes it: a
             // later pass may have fixed that code. Marked ones are checked against the output
@@ -205,6 +212,7 @@ fn run_rules(
     source: &str,
     path: &Path,
     parsed: &parse::Parsed,
+    analysis: (&Semantic, &Facts),
     style: &Style,
 ) -> Result<PassResult, Error> {
     let statements = OnceCell::new();
@@ -216,6 +224,7 @@ fn run_rules(
             source,
             path,
             parsed,
+            analysis,
             style,
             rule,
             &running,

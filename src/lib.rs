@@ -39,6 +39,7 @@ pub mod parse;
 pub mod project;
 pub mod report;
 pub mod rules;
+pub mod semantic;
 pub mod tables;
 mod verify;
 pub mod write;

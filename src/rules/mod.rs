@@ -16,6 +16,8 @@ use crate::finding::{marker_text, FixClass, IGNORE_DIRECTIVE};
 use crate::parse::Parsed;
 use crate::project::json::{self, Layout};
 use crate::project::ProjectFile;
+use crate::semantic::facts::Facts;
+use crate::semantic::Semantic;
 use std::cell::OnceCell;
 use std::ops::Range;
 use std::path::Path;
@@ -285,6 +287,10 @@ pub(crate) struct PassFinding {
 /// and findings.
 pub struct Context<'a> {
     pub source: &'a str,
+    /// What each identifier refers to (built once per pass, shared by every rule).
+    pub semantic: &'a Semantic<'a>,
+    /// The handler, the toolbelt and what the handler reaches (built once per pass).
+    pub facts: &'a Facts,
     /// The file's path as given to [`crate::migrate`] (relative paths are relative to the working
     /// directory; the file need not exist, e.g. for stdin).
     pub path: &'a Path,
@@ -304,6 +310,7 @@ impl<'a> Context<'a> {
         source: &'a str,
         path: &'a Path,
         parsed: &'a Parsed,
+        (semantic, facts): (&'a Semantic<'a>, &'a Facts),
         style: &'a Style,
         rule: &'static RuleInfo,
         running: &'a [&'static str],
@@ -313,6 +320,8 @@ impl<'a> Context<'a> {
     ) -> Self {
         Context {
             source,
+            semantic,
+            facts,
             path,
             parsed,
             style,
