@@ -218,8 +218,16 @@ fn run_rules(
     let statements = OnceCell::new();
     let mut edits = Vec::new();
     let mut findings = Vec::new();
-    let running: Vec<&'static str> = rules.iter().map(|(r, _)| r.name).collect();
     for &(rule, check) in rules {
+        // A rule waits for the rules it comes after: while one of them changes the file, it
+        // would work on code that is about to move.
+        if rule
+            .after
+            .iter()
+            .any(|a| edits.iter().any(|e: &Edit| e.rule == *a))
+        {
+            continue;
+        }
         let mut cx = Context::new(
             source,
             path,
@@ -227,7 +235,6 @@ fn run_rules(
             analysis,
             style,
             rule,
-            &running,
             &statements,
             &mut edits,
             &mut findings,

@@ -271,6 +271,7 @@ mod tests {
         summary: "",
         applies: |_| true,
         check: Check::Project(ProjectFile::Config, breaks_the_json),
+        after: &[],
         source: "",
     };
 

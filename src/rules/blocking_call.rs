@@ -38,6 +38,7 @@ pub(super) const INFO: RuleInfo = RuleInfo {
     summary: "synchronous crypto and `*Sync` calls in the handler are reported (they stall every batched invocation)",
     applies: |source| source.contains("Sync") || source.contains("crypto"),
     check: Check::JavaScript(check),
+    after: &[],
     source: include_str!("blocking_call.rs"),
 };
 

@@ -43,6 +43,7 @@ pub(super) const INFO: RuleInfo = RuleInfo {
     summary: "dependencies that V2 does not provide (lodash, ...) are reported, with the replacement",
     applies: |source| json::may_have_key(source, "dependencies"),
     check: Check::Project(ProjectFile::Config, check),
+    after: &[],
     source: include_str!("config_dependencies.rs"),
 };
 

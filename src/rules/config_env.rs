@@ -70,6 +70,7 @@ pub(super) const INFO: RuleInfo = RuleInfo {
     summary: "environmentVariables: the V1 list of {key, value} becomes the V2 object map; reserved, duplicate and oversized variables are reported",
     applies: |source| json::may_have_key(source, "environmentVariables"),
     check: Check::Project(ProjectFile::Config, check),
+    after: &[],
     source: include_str!("config_env.rs"),
 };
 

@@ -37,6 +37,7 @@ pub(super) const INFO: RuleInfo = RuleInfo {
     summary: "a chat event (e.g. Chat Post Survey) is reported: V2 has no chat events",
     applies: |source| json::may_have_key(source, "event"),
     check: Check::Project(ProjectFile::Config, check),
+    after: &[],
     source: include_str!("config_event.rs"),
 };
 

@@ -27,10 +27,10 @@
 //! literal) is reported: check it is the function's own account, or call the Context Session
 //! Store REST API with `fetch` for other accounts.
 
-use super::support;
 use super::{Check, Context, RuleInfo};
 use crate::finding::FixClass;
 use super::names::Names;
+use crate::semantic::facts::Toolbelt;
 use crate::parse::Parsed;
 use swc_common::comments::Comments;
 use swc_common::Spanned;
@@ -43,6 +43,7 @@ pub(super) const INFO: RuleInfo = RuleInfo {
     summary: "`Toolbelt.ContextServiceClient({ apiKey, accountId })` becomes `(apiKey)`; another account is reported",
     applies: |source| source.contains("ContextServiceClient"),
     check: Check::JavaScript(check),
+    after: &[],
     source: include_str!("context_service_client.rs"),
 };
 
@@ -50,11 +51,11 @@ const BRAND_IDS: [&str; 2] = ["BRAND_ID", "X_LIVEPERSON_BRAND_ID"];
 
 fn check(cx: &mut Context) {
     let parsed = cx.parsed;
-    let names = support::toolbelt_names(&parsed.program);
+    let toolbelt = &cx.facts.toolbelt;
     let brand_vars = brand_variables(parsed);
     let mut calls = Calls {
         cx,
-        names: &names,
+        toolbelt,
         brand_vars: &brand_vars,
     };
     parsed.program.visit_with(&mut calls);
@@ -252,7 +253,7 @@ fn brand_variables(parsed: &Parsed) -> Vec<String> {
 
 struct Calls<'c, 'a, 'n> {
     cx: &'c mut Context<'a>,
-    names: &'n [String],
+    toolbelt: &'n Toolbelt,
     brand_vars: &'n [String],
 }
 
@@ -261,7 +262,7 @@ impl Visit for Calls<'_, '_, '_> {
         let factory = call
             .callee
             .as_expr()
-            .and_then(|c| support::toolbelt_member(c, self.names));
+            .and_then(|c| self.toolbelt.member(c));
         if factory == Some("ContextServiceClient") {
             rewrite(self.cx, call, self.brand_vars);
         }

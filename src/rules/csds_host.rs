@@ -62,6 +62,7 @@ pub(super) const INFO: RuleInfo = RuleInfo {
     summary: "hard-coded LivePerson hosts become `await csdsClient.get(\"<service>\")`; hand-written CSDS lookups are reported",
     applies: |source| source.contains(".liveperson.net") || source.contains("baseURI"),
     check: Check::JavaScript(check),
+    after: &["require-to-import"],
     source: include_str!("csds_host.rs"),
 };
 

@@ -49,6 +49,7 @@ pub(super) const INFO: RuleInfo = RuleInfo {
     summary: "BRAND_ID, LAMBDA_UUID and CSDS_DOMAIN get their V2 names; reserved names are reported",
     applies: |source| source.contains("process"),
     check: Check::JavaScript(check),
+    after: &[],
     source: include_str!("env_rename.rs"),
 };
 

@@ -36,6 +36,7 @@ pub(super) const INFO: RuleInfo = RuleInfo {
     summary: "`__dirname` and `__filename` become `import.meta.dirname` and `import.meta.filename`",
     applies: |source| source.contains("__dirname") || source.contains("__filename"),
     check: Check::JavaScript(check),
+    after: &[],
     source: include_str!("esm_globals.rs"),
 };
 

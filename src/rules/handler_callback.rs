@@ -70,6 +70,7 @@ pub(super) const INFO: RuleInfo = RuleInfo {
     summary: "`function lambda(input, callback)` becomes `async function lambda(input)`; callbacks become return/throw",
     applies: |source| source.contains("lambda"),
     check: Check::JavaScript(check),
+    after: &[],
     source: include_str!("handler_callback.rs"),
 };
 

@@ -93,6 +93,7 @@ pub(super) const INFO: RuleInfo = RuleInfo {
             || source.contains("StatusCodeError")
     },
     check: Check::JavaScript(check),
+    after: &["handler-callback"],
     source: include_str!("http_client_to_fetch.rs"),
 };
 

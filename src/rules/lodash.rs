@@ -47,6 +47,7 @@ pub(super) const INFO: RuleInfo = RuleInfo {
     summary: "lodash imports move to `es-toolkit/compat` when every used member exists there",
     applies: |source| source.contains("lodash"),
     check: Check::JavaScript(check),
+    after: &[],
     source: include_str!("lodash.rs"),
 };
 

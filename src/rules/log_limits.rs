@@ -42,6 +42,7 @@ pub(super) const INFO: RuleInfo = RuleInfo {
     summary: "more than 10 log calls reachable in one invocation, or logging in a loop, is reported (V2 keeps 10 logs)",
     applies: |source| source.contains("console"),
     check: Check::JavaScript(check),
+    after: &[],
     source: include_str!("log_limits.rs"),
 };
 

@@ -58,6 +58,7 @@ rules![
 ];
 
 mod names;
+mod precedence;
 mod request;
 mod support;
 
@@ -75,6 +76,10 @@ pub struct RuleInfo {
     /// The kind of file the rule reads, and the function that walks it and records edits and
     /// findings.
     pub check: Check,
+    /// Rules whose rewrites this rule must see first: in a pass where one of them changes
+    /// something, this rule does not run (it runs on the next pass, on their result). Each one
+    /// comes before this rule in [`RULES`].
+    pub after: &'static [&'static str],
     /// The rule file's own source; its `//!` doc comment is the rule's documentation.
     pub source: &'static str,
 }
@@ -297,8 +302,6 @@ pub struct Context<'a> {
     pub parsed: &'a Parsed,
     pub style: &'a Style,
     pub(crate) rule: &'static RuleInfo,
-    /// The rules that run in this pass.
-    running: &'a [&'static str],
     statements: &'a OnceCell<Vec<Range<usize>>>,
     pub(crate) edits: &'a mut Vec<Edit>,
     pub(crate) findings: &'a mut Vec<PassFinding>,
@@ -313,7 +316,6 @@ impl<'a> Context<'a> {
         (semantic, facts): (&'a Semantic<'a>, &'a Facts),
         style: &'a Style,
         rule: &'static RuleInfo,
-        running: &'a [&'static str],
         statements: &'a OnceCell<Vec<Range<usize>>>,
         edits: &'a mut Vec<Edit>,
         findings: &'a mut Vec<PassFinding>,
@@ -326,23 +328,10 @@ impl<'a> Context<'a> {
             parsed,
             style,
             rule,
-            running,
             statements,
             edits,
             findings,
         }
-    }
-
-    /// Whether `rule` runs in this pass (it is selected and its text test passed), so a rule can
-    /// leave code to another rule that rewrites it first.
-    pub fn runs(&self, rule: &str) -> bool {
-        self.running.contains(&rule)
-    }
-
-    /// Whether `rule`, which ran before this one, changes something in this pass: a rule can
-    /// leave the code another rule is rewriting to the next pass.
-    pub fn edited_by(&self, rule: &str) -> bool {
-        self.edits.iter().any(|e| e.rule == rule)
     }
 
     /// Byte range of a span in [`Context::source`].
@@ -625,6 +614,20 @@ impl Visit for StatementRanges<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn rules_come_after_earlier_rules_only() {
+        for (i, rule) in RULES.iter().enumerate() {
+            for after in rule.after {
+                let at = RULES.iter().position(|r| r.name == *after);
+                assert!(
+                    at.is_some_and(|at| at < i),
+                    "`{}` comes after `{after}`, which is not an earlier rule",
+                    rule.name
+                );
+            }
+        }
+    }
 
     #[test]
     fn trivia_is_white_space_and_comments() {

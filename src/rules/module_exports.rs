@@ -56,6 +56,7 @@ pub(super) const INFO: RuleInfo = RuleInfo {
     summary: "`module.exports = lambda` and friends are removed; other CommonJS exports become ES exports",
     applies: |source| source.contains("exports"),
     check: Check::JavaScript(check),
+    after: &[],
     source: include_str!("module_exports.rs"),
 };
 

@@ -85,6 +85,7 @@ pub(super) const INFO: RuleInfo = RuleInfo {
     summary: "`require` becomes `import` (hoisted out of functions; lp-faas-toolbelt becomes core-functions-toolbelt)",
     applies: |source| source.contains("require"),
     check: Check::JavaScript(check),
+    after: &[],
     source: include_str!("require_to_import.rs"),
 };
 

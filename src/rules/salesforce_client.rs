@@ -35,6 +35,7 @@
 use super::support;
 use super::{Check, Context, RuleInfo};
 use crate::finding::FixClass;
+use crate::semantic::facts::Toolbelt;
 use std::collections::HashMap;
 use swc_common::{Span, Spanned};
 use swc_ecma_ast::*;
@@ -46,6 +47,7 @@ pub(super) const INFO: RuleInfo = RuleInfo {
     summary: "`Toolbelt.SFClient().connectToSalesforce(cfg)` (or CRMClient) becomes jsforce's `new Connection(cfg)`",
     applies: |source| source.contains("SFClient") || source.contains("CRMClient"),
     check: Check::JavaScript(check),
+    after: &[],
     source: include_str!("salesforce_client.rs"),
 };
 
@@ -54,9 +56,9 @@ const JSFORCE: &str = "@jsforce/jsforce-node";
 const METHOD: &str = "connectToSalesforce";
 
 fn check(cx: &mut Context) {
-    let names = support::toolbelt_names(&cx.parsed.program);
+    let toolbelt = &cx.facts.toolbelt;
     let mut finder = Finder {
-        names: &names,
+        toolbelt,
         factory_calls: Vec::new(),
         clients: HashMap::new(),
         declared: HashMap::new(),
@@ -218,7 +220,7 @@ struct Ref {
 }
 
 struct Finder<'n> {
-    names: &'n [String],
+    toolbelt: &'n Toolbelt,
     /// Every `Toolbelt.SFClient()`/`CRMClient()` call.
     factory_calls: Vec<(String, Span)>,
     /// `const c = Toolbelt.SFClient()`.
@@ -232,7 +234,7 @@ struct Finder<'n> {
 
 impl Finder<'_> {
     fn factory(&self, expr: &Expr) -> Option<Span> {
-        let (name, call) = support::toolbelt_call(expr, self.names)?;
+        let (name, call) = self.toolbelt.call(expr)?;
         FACTORIES.contains(&name).then_some(call.span)
     }
 }
@@ -242,7 +244,7 @@ impl Visit for Finder<'_> {
         if let Some((name, _)) = call
             .callee
             .as_expr()
-            .and_then(|c| support::toolbelt_member(c, self.names))
+            .and_then(|c| self.toolbelt.member(c))
             .filter(|n| FACTORIES.contains(n))
             .map(|n| (n, ()))
         {

@@ -56,6 +56,7 @@ pub(super) const INFO: RuleInfo = RuleInfo {
                 .any(|s| source.contains(s.as_str()))
     },
     check: Check::JavaScript(check),
+    after: &[],
     source: include_str!("secret_names.rs"),
 };
 

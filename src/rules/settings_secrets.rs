@@ -38,6 +38,7 @@ pub(super) const INFO: RuleInfo = RuleInfo {
     summary: "secrets with the reserved LIVEPERSON_DEFAULT_ prefix, and V1 system secrets, are reported",
     applies: |source| json::may_have_key(source, "secrets"),
     check: Check::Project(ProjectFile::Settings, check),
+    after: &[],
     source: include_str!("settings_secrets.rs"),
 };
 

@@ -38,6 +38,7 @@ pub(super) const INFO: RuleInfo = RuleInfo {
     summary: "the domain whitelist goes: V2 functions have direct network access",
     applies: |source| json::may_have_key(source, "whitelist"),
     check: Check::Project(ProjectFile::Settings, check),
+    after: &[],
     source: include_str!("settings_whitelist.rs"),
 };
 

@@ -22,9 +22,9 @@
 //! Only members read from a name bound to the toolbelt's `Toolbelt` (or named `Toolbelt`) are
 //! checked; `require("lp-faas-toolbelt").Toolbelt.X` and computed members are not.
 
-use super::support;
 use super::{Check, Context, RuleInfo};
 use crate::finding::FixClass;
+use crate::semantic::facts::Toolbelt;
 use crate::tables::{self, ApiStatus};
 use swc_common::{Span, Spanned};
 use swc_ecma_ast::*;
@@ -36,14 +36,15 @@ pub(super) const INFO: RuleInfo = RuleInfo {
     summary: "`Toolbelt.X` that V2 does not have (Logger, unknown names) is reported with the V2 alternative",
     applies: |source| source.contains("Toolbelt"),
     check: Check::JavaScript(check),
+    after: &[],
     source: include_str!("unknown_toolbelt_api.rs"),
 };
 
 fn check(cx: &mut Context) {
     let parsed = cx.parsed;
-    let names = support::toolbelt_names(&parsed.program);
+    let toolbelt = &cx.facts.toolbelt;
     let mut finder = Finder {
-        names: &names,
+        toolbelt,
         found: Vec::new(),
     };
     parsed.program.visit_with(&mut finder);
@@ -76,13 +77,13 @@ fn check(cx: &mut Context) {
 }
 
 struct Finder<'n> {
-    names: &'n [String],
+    toolbelt: &'n Toolbelt,
     found: Vec<(String, Span)>,
 }
 
 impl Visit for Finder<'_> {
     fn visit_member_expr(&mut self, m: &MemberExpr) {
-        if let Some(name) = support::toolbelt_member_of(m, self.names) {
+        if let Some(name) = self.toolbelt.member_of(m) {
             self.found.push((name.to_string(), m.span));
         }
         m.visit_children_with(self);
@@ -90,7 +91,7 @@ impl Visit for Finder<'_> {
 
     fn visit_var_declarator(&mut self, d: &VarDeclarator) {
         if let (Pat::Object(pattern), Some(Expr::Ident(init))) = (&d.name, d.init.as_deref()) {
-            if self.names.iter().any(|n| *n == *init.sym) {
+            if self.toolbelt.is_object_ident(init) {
                 for prop in &pattern.props {
                     let key = match prop {
                         ObjectPatProp::Assign(a) => Some((a.key.id.sym.to_string(), a.key.span())),

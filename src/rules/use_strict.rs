@@ -35,6 +35,7 @@ pub(super) const INFO: RuleInfo = RuleInfo {
     summary: "`\"use strict\"` directives are removed (ES modules are always strict)",
     applies: |source| source.contains("use strict"),
     check: Check::JavaScript(check),
+    after: &[],
     source: include_str!("use_strict.rs"),
 };
 

@@ -51,13 +51,16 @@ impl Toolbelt {
     pub fn is_object(&self, expr: &Expr) -> bool {
         match expr {
             Expr::Paren(p) => self.is_object(&p.expr),
-            Expr::Ident(i) => {
-                self.objects.contains(&i.to_id())
-                    || (&*i.sym == "Toolbelt" && Some(i.ctxt) == self.unresolved)
-            }
+            Expr::Ident(i) => self.is_object_ident(i),
             Expr::Member(m) => prop_name(&m.prop) == Some("Toolbelt") && self.is_module(&m.obj),
             _ => false,
         }
+    }
+
+    /// [`Toolbelt::is_object`] for an identifier.
+    pub fn is_object_ident(&self, i: &Ident) -> bool {
+        self.objects.contains(&i.to_id())
+            || (&*i.sym == "Toolbelt" && Some(i.ctxt) == self.unresolved)
     }
 
     /// Whether `expr` evaluates to the toolbelt module: a namespace binding, or

@@ -21,6 +21,7 @@
 //! handler.
 
 use super::Context;
+use crate::rules::precedence::{self, Precedence};
 use crate::finding::FixClass;
 use std::collections::HashSet;
 use swc_common::{Span, Spanned};
@@ -102,16 +103,16 @@ pub(super) fn convert(
     let mut lines: Vec<String> = Vec::new();
     // The value flowing into the next step: the source of an expression, and whether it must be
     // awaited (a handler's return value is adopted by the chain when it is a promise).
-    let mut pending = (one_line(cx.text(base.span())), true);
+    let mut pending = (one_line(cx.text(base.span())), true, precedence::of(base));
     let thens = if has_catch { &handlers[..handlers.len() - 1] } else { &handlers[..] };
     let reused = reused_params(thens);
     let mut declared: HashSet<String> = HashSet::new();
     for h in thens {
-        let awaited = if pending.1 { format!("await {}", pending.0) } else { pending.0.clone() };
+        let awaited = if pending.1 { format!("await {}", precedence::fit_level(&pending.0, pending.2, Precedence::Unary)) } else { pending.0.clone() };
         if let Some(f) = h.named {
             // `.then(f)` calls `f(value)`; `JSON.parse` is known not to return a promise.
             let is_json_parse = cx.text(f.span()) == "JSON.parse";
-            pending = (format!("{}({awaited})", cx.text(f.span())), !is_json_parse);
+            pending = (format!("{}({awaited})", cx.text(f.span())), !is_json_parse, Precedence::Call);
             continue;
         }
         match h.param {
@@ -133,19 +134,19 @@ pub(super) fn convert(
         pending = match h.value {
             Some(value) if is_callback_call(value, callback) => {
                 lines.extend(shifted(cx, value, semi, &inner));
-                ("undefined".into(), false)
+                ("undefined".into(), false, Precedence::Primary)
             }
             Some(value) => {
                 let text = shifted(cx, value, "", &inner).join(cx.style.eol);
-                (paren_if_needed(value, text.trim_start()), true)
+                (text.trim_start().to_string(), true, precedence::of(value))
             }
-            None => ("undefined".into(), false),
+            None => ("undefined".into(), false, Precedence::Primary),
         };
     }
     // The last step's value is awaited too: V1's chain waited for it (and its rejection reached
     // the `.catch`).
     if pending.0 != "undefined" {
-        let awaited = if pending.1 { format!("await {}", pending.0) } else { pending.0.clone() };
+        let awaited = if pending.1 { format!("await {}", precedence::fit_level(&pending.0, pending.2, Precedence::Unary)) } else { pending.0.clone() };
         lines.push(format!("{inner}{awaited}{semi}"));
     }
     let converted = if has_catch {
@@ -160,7 +161,7 @@ pub(super) fn convert(
                 catch_lines.extend(shifted(cx, value, semi, &inner));
             } else {
                 let text = shifted(cx, value, "", &inner).join(cx.style.eol);
-                catch_lines.push(format!("{inner}await {}{semi}", paren_if_needed(value, text.trim_start())));
+                catch_lines.push(format!("{inner}{}{semi}", precedence::awaited(value, text.trim_start())));
             }
         }
         if let Some(f) = h.named {
@@ -335,13 +336,6 @@ fn one_line(text: &str) -> String {
 
 fn is_callback_call(expr: &Expr, callback: &str) -> bool {
     matches!(expr, Expr::Call(c) if c.callee.as_expr().and_then(|e| e.as_ident()).is_some_and(|i| &*i.sym == callback))
-}
-
-fn paren_if_needed(expr: &Expr, text: &str) -> String {
-    match expr {
-        Expr::Seq(_) | Expr::Assign(_) | Expr::Cond(_) | Expr::Arrow(_) | Expr::Yield(_) => format!("({text})"),
-        _ => text.to_string(),
-    }
 }
 
 /// The source of a handler's statements, from after its `{` to `end`.

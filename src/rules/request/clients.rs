@@ -8,6 +8,7 @@
 use super::Kind;
 use crate::parse::Parsed;
 use crate::rules::names::Names;
+use crate::semantic::facts::Toolbelt;
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 use swc_common::Spanned;
@@ -54,7 +55,7 @@ pub struct Clients {
 }
 
 impl Clients {
-    pub fn find(parsed: &Parsed, names: &Names, toolbelt: &[String], kind: Kind) -> Clients {
+    pub fn find(parsed: &Parsed, names: &Names, toolbelt: &Toolbelt, kind: Kind) -> Clients {
         let factory = kind.factory();
         let mut found = Finder {
             parsed,
@@ -184,7 +185,7 @@ struct ArgInfo {
 
 struct Finder<'p> {
     parsed: &'p Parsed,
-    toolbelt: &'p [String],
+    toolbelt: &'p Toolbelt,
     factory: &'static str,
     aliases: Vec<FactoryBinding>,
     declarators: Vec<Declarator>,
@@ -202,7 +203,7 @@ impl Finder<'_> {
         let Some(callee) = call.callee.as_expr() else {
             return false;
         };
-        if let Some(name) = crate::rules::support::toolbelt_member(callee, self.toolbelt) {
+        if let Some(name) = self.toolbelt.member(callee) {
             return name == self.factory;
         }
         callee
@@ -230,7 +231,7 @@ impl Visit for AliasFinder<'_, '_> {
             else {
                 continue;
             };
-            if !self.0.toolbelt.iter().any(|t| *t == *init.sym) {
+            if !self.0.toolbelt.is_object_ident(init) {
                 continue;
             }
             let props: Vec<Range<usize>> = pattern

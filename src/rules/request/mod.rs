@@ -84,8 +84,7 @@ impl<'a> File<'a> {
     fn new(cx: &Context<'a>, kind: Kind) -> File<'a> {
         let parsed: &'a Parsed = cx.parsed;
         let names = Names::collect(parsed);
-        let toolbelt = support::toolbelt_names(&parsed.program);
-        let clients = Clients::find(parsed, &names, &toolbelt, kind);
+        let clients = Clients::find(parsed, &names, &cx.facts.toolbelt, kind);
         let vars = Vars::collect(parsed, &names);
         File {
             parsed,
@@ -103,38 +102,6 @@ impl<'a> File<'a> {
     fn helpers(&self, cx: &Context) -> &[(render::Helper, bool)] {
         self.helpers
             .get_or_init(|| render::check_helpers(cx, &self.names))
-    }
-
-    /// Whether a call of this file's clients would be rewritten.
-    fn has_rewritable_calls(&self, cx: &Context) -> bool {
-        struct Find<'f, 'c, 'a> {
-            file: &'f File<'a>,
-            cx: &'c Context<'a>,
-            found: bool,
-        }
-        impl Visit for Find<'_, '_, '_> {
-            fn visit_call_expr(&mut self, call: &CallExpr) {
-                if !self.found {
-                    if let Some(c) = client_call(self.file, Kind::Http, call) {
-                        self.found = matches!(
-                            render::Plan::new(self.cx, self.file, Kind::Http, &c, None),
-                            Ok(Some(_))
-                        );
-                    }
-                    call.visit_children_with(self);
-                }
-            }
-        }
-        if self.clients.names.is_empty() {
-            return false;
-        }
-        let mut find = Find {
-            file: self,
-            cx,
-            found: false,
-        };
-        self.parsed.program.visit_with(&mut find);
-        find.found
     }
 }
 
@@ -164,21 +131,11 @@ fn client_call<'n>(file: &File, kind: Kind, call: &'n CallExpr) -> Option<Client
 
 /// Runs one of the two rules on the file.
 pub fn check(cx: &mut Context, kind: Kind) {
+    // `handler-callback` rewrites callbacks and `.then` chains into statements first, and the
+    // LpClient calls wait for the HTTPClient calls (both pick fresh names for responses): each
+    // rule's `after` says so, and the engine runs it only once those have nothing left to do.
     let parsed: &Parsed = cx.parsed;
-    // `handler-callback` rewrites callbacks and `.then` chains into statements first: the calls
-    // inside them are rewritten on the next pass, in their final place.
-    if cx.edited_by(super::handler_callback::INFO.name) {
-        return;
-    }
     let file = File::new(cx, kind);
-    // The two rules pick fresh names for responses: the LpClient calls wait until the HTTPClient
-    // calls are rewritten, so that the names do not clash.
-    if kind == Kind::Lp && cx.runs(super::http_client_to_fetch::INFO.name) {
-        let http = File::new(cx, Kind::Http);
-        if http.has_rewritable_calls(cx) {
-            return;
-        }
-    }
     let mut needed: HashSet<Helper> = HashSet::new();
     // Client names with a use that could not be rewritten.
     let mut marked: HashSet<String> = HashSet::new();
