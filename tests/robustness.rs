@@ -430,6 +430,7 @@ fn always(rule: &'static RuleInfo) -> &'static RuleInfo {
         summary: rule.summary,
         applies: |_| true,
         check: rule.check,
+        after: rule.after,
         source: rule.source,
     }))
 }
@@ -507,6 +508,7 @@ static PANICKING: RuleInfo = RuleInfo {
     summary: "panics",
     applies: |source| source.contains("lambda"),
     check: Check::JavaScript(panic_check),
+    after: &[],
     source: "",
 };
 
