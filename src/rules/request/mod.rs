@@ -27,6 +27,7 @@ use crate::parse::Parsed;
 use crate::rules::names::Names;
 use crate::rules::support::{self, Scopes};
 use crate::rules::Context;
+use crate::semantic::Semantic;
 use clients::Clients;
 use forms::{Forms, Target, ThenUse};
 use options::{Options, Vars};
@@ -68,6 +69,7 @@ impl Kind {
 /// Everything a rule needs about the file, for one pass.
 struct File<'a> {
     parsed: &'a Parsed,
+    semantic: &'a Semantic<'a>,
     names: Names,
     vars: Vars<'a>,
     clients: Clients,
@@ -85,9 +87,10 @@ impl<'a> File<'a> {
         let parsed: &'a Parsed = cx.parsed;
         let names = Names::collect(parsed);
         let clients = Clients::find(parsed, &names, &cx.facts.toolbelt, kind);
-        let vars = Vars::collect(parsed, &names);
+        let vars = Vars::collect(parsed, cx.semantic);
         File {
             parsed,
+            semantic: cx.semantic,
             forms: Forms::find(parsed),
             scopes: Scopes::new(cx),
             mutations: mutations(parsed),
@@ -568,8 +571,8 @@ fn cleanup(cx: &mut Context, file: &File, marked: &HashSet<String>) {
         }
     }
     // Objects of request options that only calls spread, now unused.
-    for (name, var) in &file.vars.objects {
-        if !unused(name) || var.kind != VarDeclKind::Const {
+    for var in file.vars.objects.values() {
+        if !cx.semantic.unused(var.binding) || var.kind != VarDeclKind::Const {
             continue;
         }
         let keys: Vec<Option<String>> = var
@@ -768,6 +771,20 @@ fn static_keys(object: &ObjectLit) -> Option<Vec<String>> {
         .collect()
 }
 
+/// Whether `expr` is a string: a literal, a template, a `+` that starts with one, or a constant
+/// holding one.
+fn is_string(expr: &Expr, vars: &Vars) -> bool {
+    match expr {
+        Expr::Lit(Lit::Str(_)) | Expr::Tpl(_) => true,
+        Expr::Paren(p) => is_string(&p.expr, vars),
+        Expr::Ident(i) => vars.string(i).is_some(),
+        Expr::Bin(b) if b.op == BinaryOp::Add => {
+            is_string(&b.left, vars) || is_string(&b.right, vars)
+        }
+        _ => false,
+    }
+}
+
 /// Which statement-level options a call reads, for [`Options`].
 fn options_of<'a>(
     file: &'a File<'a>,
@@ -779,23 +796,33 @@ fn options_of<'a>(
         return Err("the call spreads its arguments".into());
     }
     let (lead, options) = match kind {
-        Kind::Http => match args.as_slice() {
-            [] => return Err("the call has no arguments".into()),
-            [only] => {
-                let is_options = match only {
-                    Expr::Object(_) => true,
-                    Expr::Ident(i) => file.vars.objects.contains_key(&*i.sym),
-                    _ => false,
-                };
-                if is_options {
-                    (vec![], Some(*only))
-                } else {
-                    (vec![*only], None)
-                }
+        Kind::Http => {
+            match args.as_slice() {
+                [] => return Err("the call has no arguments".into()),
+                // One argument: request's options, or the URL. Only what the model knows decides;
+                // a value that could be either is not guessed.
+                [only] => match only {
+                    Expr::Object(_) => (vec![], Some(*only)),
+                    Expr::Ident(i) if file.vars.object(i).is_some() => (vec![], Some(*only)),
+                    Expr::Ident(i) => match file.semantic.constant_init(i) {
+                        Some(init) if is_string(init, &file.vars) => (vec![*only], None),
+                        _ => {
+                            return Err(format!(
+                            "`{}` may hold a URL or request options, and which is not known here",
+                            i.sym
+                        ))
+                        }
+                    },
+                    _ if is_string(only, &file.vars) => (vec![*only], None),
+                    _ => return Err(
+                        "the argument may be a URL or request options, and which is not known here"
+                            .into(),
+                    ),
+                },
+                [url, options] => (vec![*url], Some(*options)),
+                _ => return Err("the call passes a callback".into()),
             }
-            [url, options] => (vec![*url], Some(*options)),
-            _ => return Err("the call passes a callback".into()),
-        },
+        }
         Kind::Lp => match args.as_slice() {
             [service, path] => (vec![*service, *path], None),
             [service, path, options] => (vec![*service, *path], Some(*options)),
@@ -804,6 +831,6 @@ fn options_of<'a>(
             }
         },
     };
-    let options = options::read(file.parsed, &file.vars, &file.names, options)?;
+    let options = options::read(file.parsed, &file.vars, options)?;
     Ok((lead, options))
 }

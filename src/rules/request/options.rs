@@ -3,7 +3,7 @@
 //! objects resolved.
 
 use crate::parse::Parsed;
-use crate::rules::names::Names;
+use crate::semantic::{BindingId, Semantic};
 use std::collections::HashMap;
 use std::ops::Range;
 use swc_common::Spanned;
@@ -134,59 +134,83 @@ impl<'a> Options<'a> {
     }
 }
 
-/// A variable declared once whose initial value is an object literal.
+/// A variable declared once and never reassigned whose initial value is an object literal (the
+/// request rules check what else touches the object before they read it).
 pub struct Variable<'a> {
     pub name: String,
+    pub binding: BindingId,
     pub literal: &'a ObjectLit,
     /// The whole declaration statement.
     pub stmt: Range<usize>,
     pub kind: VarDeclKind,
 }
 
-/// Variables the file declares once with a plain identifier, with their initial values.
+/// Variables whose value is known where they are used, by binding (two `options` in two
+/// functions are two variables).
 pub struct Vars<'a> {
-    pub objects: HashMap<String, Variable<'a>>,
+    pub objects: HashMap<BindingId, Variable<'a>>,
     /// `const NAME = "string"` (declared once, never reassigned).
-    pub strings: HashMap<String, &'a Expr>,
+    pub strings: HashMap<BindingId, &'a Expr>,
+    semantic: &'a Semantic<'a>,
 }
 
 impl<'a> Vars<'a> {
-    pub fn collect(parsed: &'a Parsed, names: &Names) -> Vars<'a> {
-        let mut found: Vec<(String, &'a VarDecl, &'a Expr)> = Vec::new();
-        for var in all_var_decls(&parsed.program) {
-            for d in &var.decls {
-                if let (Pat::Ident(name), Some(init)) = (&d.name, d.init.as_deref()) {
-                    found.push((name.id.sym.to_string(), var, init));
-                }
-            }
-        }
+    pub fn collect(parsed: &'a Parsed, semantic: &'a Semantic<'a>) -> Vars<'a> {
         let mut objects = HashMap::new();
         let mut strings = HashMap::new();
-        for (name, var, init) in found {
-            if names.declarations(&name) != 1 {
-                continue;
-            }
-            match init {
-                Expr::Object(literal) => {
-                    objects.insert(
-                        name.clone(),
-                        Variable {
-                            name,
-                            literal,
-                            stmt: parsed.range(var.span),
-                            kind: var.kind,
-                        },
-                    );
+        for var in all_var_decls(&parsed.program) {
+            for d in &var.decls {
+                let Pat::Ident(name) = &d.name else {
+                    continue;
+                };
+                let Some(init) = semantic.constant_init(&name.id) else {
+                    continue;
+                };
+                let Some(binding) = semantic.binding_of(&name.id) else {
+                    continue;
+                };
+                match init {
+                    Expr::Object(literal) => {
+                        objects.insert(
+                            binding,
+                            Variable {
+                                name: name.id.sym.to_string(),
+                                binding,
+                                literal,
+                                stmt: parsed.range(var.span),
+                                kind: var.kind,
+                            },
+                        );
+                    }
+                    Expr::Lit(Lit::Str(_)) | Expr::Tpl(_) => {
+                        strings.insert(binding, init);
+                    }
+                    _ => {}
                 }
-                Expr::Lit(Lit::Str(_)) | Expr::Tpl(_)
-                    if var.kind == VarDeclKind::Const || !names.reassigned.contains(&name) =>
-                {
-                    strings.insert(name, init);
-                }
-                _ => {}
             }
         }
-        Vars { objects, strings }
+        Vars {
+            objects,
+            strings,
+            semantic,
+        }
+    }
+
+    /// The options object `ident` always refers to.
+    pub fn object(&self, ident: &Ident) -> Option<&Variable<'a>> {
+        self.objects.get(&self.semantic.binding_of(ident)?)
+    }
+
+    /// The string expression `ident` always refers to.
+    pub fn string(&self, ident: &Ident) -> Option<&'a Expr> {
+        self.strings.get(&self.semantic.binding_of(ident)?).copied()
+    }
+
+    /// Whether every use of the variable is a spread into an object literal.
+    fn spread_only(&self, variable: &Variable, parsed: &Parsed) -> bool {
+        let semantic = self.semantic;
+        let mut refs = semantic.references_of(variable.binding).peekable();
+        refs.peek().is_some() && refs.all(|r| spread_at(parsed, parsed.range(r.span).start))
     }
 }
 
@@ -398,7 +422,7 @@ pub fn static_string(expr: &Expr, vars: &Vars, depth: usize) -> Option<String> {
             .and_then(|c| c.as_atom())
             .map(|a| a.to_string()),
         Expr::Paren(p) => static_string(&p.expr, vars, depth),
-        Expr::Ident(i) if depth < 4 => static_string(vars.strings.get(&*i.sym)?, vars, depth + 1),
+        Expr::Ident(i) if depth < 4 => static_string(vars.string(i)?, vars, depth + 1),
         _ => None,
     }
 }
@@ -428,7 +452,7 @@ pub fn string_pieces(expr: &Expr, vars: &Vars, depth: usize) -> Vec<Option<Strin
             pieces
         }
         Expr::Paren(p) => string_pieces(&p.expr, vars, depth),
-        Expr::Ident(i) if depth < 4 => match vars.strings.get(&*i.sym) {
+        Expr::Ident(i) if depth < 4 => match vars.string(i) {
             Some(e) => string_pieces(e, vars, depth + 1),
             None => vec![None],
         },
@@ -441,7 +465,6 @@ pub fn string_pieces(expr: &Expr, vars: &Vars, depth: usize) -> Vec<Option<Strin
 pub fn read<'a>(
     parsed: &Parsed,
     vars: &'a Vars<'a>,
-    names: &Names,
     arg: Option<&'a Expr>,
 ) -> Result<Options<'a>, String> {
     let Some(arg) = arg else {
@@ -455,11 +478,11 @@ pub fn read<'a>(
     };
     let (literal, source) = match arg {
         Expr::Object(o) => (o, Source::Inline(o)),
-        Expr::Ident(i) => match vars.objects.get(&*i.sym) {
+        Expr::Ident(i) => match vars.object(i) {
             Some(v) => (v.literal, Source::Variable(v)),
             None => {
                 return Err(format!(
-                    "the options `{}` are not an object literal declared once in this file",
+                    "the options `{}` are not known here: not an object literal declared once and never reassigned",
                     i.sym
                 ))
             }
@@ -486,9 +509,10 @@ pub fn read<'a>(
                 let Some(name) = spread.expr.as_ident() else {
                     return Err("the options spread an object that is not a variable".to_string());
                 };
-                let Some(source) = vars.objects.get(&*name.sym).filter(|v| {
-                    spread_only(names, &v.name, parsed) && v.kind == VarDeclKind::Const
-                }) else {
+                let Some(source) = vars
+                    .object(name)
+                    .filter(|v| vars.spread_only(v, parsed) && v.kind == VarDeclKind::Const)
+                else {
                     return Err(format!(
                         "the options spread `{}`, which is not a constant object literal used only in such spreads",
                         name.sym
@@ -515,12 +539,6 @@ pub fn read<'a>(
         }
     }
     Ok(options)
-}
-
-/// Whether every use of `name` is a spread into an object literal.
-fn spread_only(names: &Names, name: &str, parsed: &Parsed) -> bool {
-    let refs: Vec<&Range<usize>> = names.references(name).collect();
-    !refs.is_empty() && refs.iter().all(|r| spread_at(parsed, r.start))
 }
 
 fn spread_at(parsed: &Parsed, offset: usize) -> bool {

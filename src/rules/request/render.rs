@@ -958,7 +958,8 @@ fn check_variable(
             v.name
         ));
     }
-    for r in file.names.references(&v.name) {
+    for r in file.semantic.references_of(v.binding) {
+        let r = &cx.range(r.span);
         if Some(r) == arg.as_ref() {
             continue;
         }
@@ -1179,7 +1180,7 @@ impl Parts {
 fn starts_with_string(expr: &Expr, vars: &options::Vars) -> bool {
     match expr {
         Expr::Lit(Lit::Str(_)) | Expr::Tpl(_) => true,
-        Expr::Ident(i) => vars.strings.contains_key(&*i.sym),
+        Expr::Ident(i) => vars.string(i).is_some(),
         Expr::Bin(b) if b.op == BinaryOp::Add => starts_with_string(&b.left, vars),
         _ => false,
     }
