@@ -5,8 +5,22 @@
 //! non-overlapping subset per pass ([`select`]), applies it ([`apply`]), and folds each pass into
 //! one list of edits against the original source ([`compose`]), which is what editors apply.
 
+use crate::line_index::Location;
 use serde::Serialize;
 use std::ops::Range;
+
+/// One change to the input, against the input as given.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct AppliedEdit {
+    pub rule: &'static str,
+    /// Byte range in the input.
+    pub range: Range<usize>,
+    /// Where the range starts and ends in the input.
+    pub start: Location,
+    pub end: Location,
+    /// The replacement text.
+    pub text: String,
+}
 
 /// Replace `start..end` (UTF-8 byte offsets) with `text`. An insertion has `start == end`.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -16,6 +30,9 @@ pub struct Edit {
     pub text: String,
     /// The rule that asked for this edit.
     pub rule: &'static str,
+    /// The fix it belongs to: the edits of one fix are applied together or not at all.
+    #[serde(skip)]
+    pub fix: usize,
 }
 
 impl Edit {
@@ -25,6 +42,7 @@ impl Edit {
             end: range.end,
             text: text.into(),
             rule,
+            fix: 0,
         }
     }
 
@@ -41,40 +59,120 @@ impl Edit {
     }
 }
 
-/// Sorts `edits` and keeps a non-overlapping subset, first come first served; the same change
-/// asked for by several rules is made once. Insertions at one offset keep their order, except
-/// that those without a line break (a word such as `async `) come after those with one. Insertions at the same offset keep their order. Dropped edits are not lost:
-/// the rules find the same spot again on the next pass.
+/// Keeps the fixes that do not overlap, whole: fixes are taken in the order they were made
+/// (rules run in order), and a fix with an edit that overlaps an edit already kept is dropped with
+/// all its edits. The same change asked for by several rules is made once. The result is sorted;
+/// at one offset, inserted lines (an import, a marker) go before inserted words (`async `): a
+/// line inserted at a line start belongs above the code that starts there. Dropped fixes are
+/// not lost: their rules find the same places again on the next pass.
 pub fn select(edits: Vec<Edit>) -> Vec<Edit> {
     select_deferring(edits).0
 }
 
 /// [`select`], also returning the edits it dropped: their rules ask for them again on the next
 /// pass, so what those rules reported about the same places is not final.
-pub fn select_deferring(mut edits: Vec<Edit>) -> (Vec<Edit>, Vec<Edit>) {
-    // At one offset, inserted lines (an import, a marker) go before inserted words (`async `):
-    // a line inserted at a line start belongs above the code that starts there.
-    edits.sort_by_key(|e| (e.start, e.end, e.start == e.end && !e.text.contains('\n')));
-    let mut kept: Vec<Edit> = Vec::with_capacity(edits.len());
+pub fn select_deferring(edits: Vec<Edit>) -> (Vec<Edit>, Vec<Edit>) {
+    // The fixes in the order their first edit was made.
+    // An edit of fix 0 (made outside any fix) is a fix of its own.
+    let mut order: Vec<usize> = Vec::new();
+    let mut groups: std::collections::HashMap<usize, Vec<Edit>> = std::collections::HashMap::new();
+    for (i, edit) in edits.into_iter().enumerate() {
+        let key = if edit.fix == 0 {
+            usize::MAX - i
+        } else {
+            edit.fix
+        };
+        let group = groups.entry(key).or_default();
+        if group.is_empty() {
+            order.push(key);
+        }
+        group.push(edit);
+    }
+    let mut taken = Taken::default();
+    let mut kept: Vec<Edit> = Vec::new();
     let mut deferred = Vec::new();
-    let mut end = 0;
-    for edit in edits {
-        if kept
-            .iter()
-            .rev()
-            .take_while(|k| k.start == edit.start)
-            .any(|k| k.end == edit.end && k.text == edit.text)
-        {
+    for fix in order {
+        let mut group = groups.remove(&fix).unwrap_or_default();
+        group.sort_by_key(|e| (e.start, e.end, e.start == e.end && !e.text.contains('\n')));
+        let fresh: Vec<Edit> = group.into_iter().filter(|e| !taken.has_same(e)).collect();
+        if fresh.iter().any(|e| taken.conflicts(e)) {
+            deferred.extend(fresh);
             continue;
         }
-        if edit.start >= end {
-            end = edit.end;
-            kept.push(edit);
-        } else {
-            deferred.push(edit);
+        // Edits of one fix that overlap each other: the first in the text stands, the others
+        // come back next pass (the rule sees the result of the first).
+        let mut own = Taken::default();
+        for e in fresh {
+            if own.conflicts(&e) || own.has_same(&e) {
+                if !own.has_same(&e) {
+                    deferred.push(e);
+                }
+                continue;
+            }
+            own.add(&e);
+            taken.add(&e);
+            kept.push(e);
         }
     }
+    kept.sort_by_key(|e| (e.start, e.end, e.start == e.end && !e.text.contains('\n')));
     (kept, deferred)
+}
+
+/// Whether two edits change overlapping text: replacements that share a byte, or an insertion
+/// strictly inside a replaced range. Insertions at one offset, and an insertion at the edge of a
+/// replacement, do not conflict.
+fn conflict(a: &Edit, b: &Edit) -> bool {
+    if a.start == a.end && b.start == b.end {
+        return false;
+    }
+    if a.start == a.end {
+        return b.start < a.start && a.start < b.end;
+    }
+    if b.start == b.end {
+        return a.start < b.start && b.start < a.end;
+    }
+    a.start < b.end && b.start < a.end
+}
+
+/// The edits kept so far, by start, for overlap tests in logarithmic time.
+#[derive(Default)]
+struct Taken {
+    by_start: std::collections::BTreeMap<usize, Vec<(usize, usize)>>,
+    /// The widest kept replacement, to bound how far back an overlapping one can start.
+    widest: usize,
+    texts: std::collections::HashSet<(usize, usize, String)>,
+}
+
+impl Taken {
+    fn add(&mut self, e: &Edit) {
+        self.by_start.entry(e.start).or_default().push((e.end, 0));
+        self.widest = self.widest.max(e.end - e.start);
+        self.texts.insert((e.start, e.end, e.text.clone()));
+    }
+
+    fn has_same(&self, e: &Edit) -> bool {
+        self.texts.contains(&(e.start, e.end, e.text.clone()))
+    }
+
+    fn conflicts(&self, e: &Edit) -> bool {
+        let from = e.start.saturating_sub(self.widest);
+        self.by_start
+            .range(from..e.end.max(e.start + 1))
+            .any(|(&start, ends)| {
+                ends.iter().any(|&(end, _)| {
+                    conflict(
+                        e,
+                        &Edit {
+                            start,
+                            end,
+                            text: String::new(),
+                            rule: "",
+                            fix: 0,
+                        },
+                    )
+                })
+            })
+    }
 }
 
 /// Applies sorted, non-overlapping edits to `source`.
@@ -153,6 +251,7 @@ pub fn compose(done: &[Edit], current: &str, pass: &[Edit]) -> Vec<Edit> {
             result.push(Edit {
                 start: (group_start as isize - shift_before) as usize,
                 end: (group_end as isize - shift_before - group_shift) as usize,
+                fix: 0,
                 text,
                 rule: if first.2 {
                     pass[first.3].rule
@@ -165,6 +264,23 @@ pub fn compose(done: &[Edit], current: &str, pass: &[Edit]) -> Vec<Edit> {
         i = j;
     }
     result
+}
+
+/// An edit of the text after `done` (edits against an original) as an edit of the original, when
+/// it only touches text `done` left as it was.
+pub fn back_to_input(e: &Edit, done: &[Edit]) -> Option<Edit> {
+    let start = map_back(e.start, done);
+    let end = map_back(e.end, done);
+    let untouched = map_forward(start, done) == e.start
+        && map_forward(end, done) == e.end
+        && !done
+            .iter()
+            .any(|d| (start < d.start && d.start < end) || (start < d.end && d.end < end));
+    untouched.then(|| Edit {
+        start,
+        end,
+        ..e.clone()
+    })
 }
 
 /// Where `offset` of the text before `edits` ends up after them. An insertion at `offset` lands

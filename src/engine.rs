@@ -75,6 +75,8 @@ pub(crate) fn migrate(source: &str, path: &Path, options: &Options) -> Result<Mi
             let facts = Facts::build(&parsed.program, &model, |span| parsed.range(span));
             let (edits, pass_findings) =
                 run_rules(&rules, &current, path, &parsed, (&model, &facts), &style)?;
+            // Every fix as its rule made it (an edit another rule made too is kept once).
+            let requested = edits.clone();
             let (edits, deferred) = edit::select_deferring(edits);
             // A `manual` finding without a marker stands only if the last pass still makes it: a
             // later pass may have fixed that code. Marked ones are checked against the output
@@ -82,12 +84,31 @@ pub(crate) fn migrate(source: &str, path: &Path, options: &Options) -> Result<Mi
             findings.retain(|f| f.class != FixClass::Manual || f.marker);
             // A rule whose edit lost an overlap asks again next pass and reports that place
             // again then: drop what it said this pass about the place of that edit.
+            let deferred_fixes: std::collections::HashSet<usize> =
+                deferred.iter().map(|d| d.fix).collect();
             let pass_findings = pass_findings.into_iter().filter(|f| {
-                !deferred
-                    .iter()
-                    .any(|d| d.rule == f.rule && d.start <= f.range.end && f.range.start <= d.end)
+                !f.fix.is_some_and(|fix| deferred_fixes.contains(&fix))
+                    && !deferred.iter().any(|d| {
+                        d.rule == f.rule && d.start <= f.range.end && f.range.start <= d.end
+                    })
             });
             for mut finding in pass_findings {
+                // The finding's fix, against the input, when it can stand alone there: a fix
+                // made on the input itself, or a marker (a later pass's rewrite builds on the
+                // passes before it).
+                let standalone = composed.is_empty() || finding.marker;
+                finding.fix_edits = finding.fix.filter(|_| standalone).and_then(|fix| {
+                    let mut own: Vec<&Edit> = requested.iter().filter(|e| e.fix == fix).collect();
+                    if own.is_empty() {
+                        return None;
+                    }
+                    own.sort_by_key(|e| {
+                        (e.start, e.end, e.start == e.end && !e.text.contains('\n'))
+                    });
+                    own.into_iter()
+                        .map(|e| edit::back_to_input(e, &composed))
+                        .collect()
+                });
                 let start = edit::map_back(finding.range.start, &composed);
                 let end = edit::map_back(finding.range.end, &composed).max(start);
                 finding.range = start..end;
@@ -128,9 +149,20 @@ pub(crate) fn migrate(source: &str, path: &Path, options: &Options) -> Result<Mi
         LineIndex::new(&current)
     };
     let location_in_output = |offset: usize| output_lines.location(&current, offset);
+    let applied = |e: &Edit| AppliedEdit {
+        rule: e.rule,
+        start: input_lines.location(text, e.start),
+        end: input_lines.location(text, e.end),
+        range: bom.len() + e.start..bom.len() + e.end,
+        text: e.text.clone(),
+    };
     let mut findings: Vec<Finding> = findings
         .into_iter()
         .map(|f| Finding {
+            fix: f.fix_edits.as_ref().map(|edits| crate::Fix {
+                rule: f.rule,
+                edits: edits.iter().map(applied).collect(),
+            }),
             rule: f.rule,
             class: f.class,
             location: input_lines.location(text, f.range.start),
@@ -216,6 +248,7 @@ fn run_rules(
     style: &Style,
 ) -> Result<PassResult, Error> {
     let statements = OnceCell::new();
+    let fixes = std::cell::Cell::new(0);
     let mut edits = Vec::new();
     let mut findings = Vec::new();
     for &(rule, check) in rules {
@@ -236,6 +269,7 @@ fn run_rules(
             style,
             rule,
             &statements,
+            &fixes,
             &mut edits,
             &mut findings,
         );
@@ -307,6 +341,7 @@ fn leftover_markers(
             location: input_lines.location(input, input_at),
             output_location: output_lines.location(output, at),
             marker: true,
+            fix: None,
         });
     }
     found

@@ -1,5 +1,6 @@
 //! Findings: what a rule tells the user, beyond the edits it makes.
 
+use crate::edit::AppliedEdit;
 use crate::line_index::Location;
 use serde::Serialize;
 use std::fmt;
@@ -42,6 +43,18 @@ pub struct Finding {
     pub output_location: Location,
     /// Whether a `TODO(faas-migrate)` marker comment stands above this place in the output.
     pub marker: bool,
+    /// The change this finding is about, when it can be applied to the input on its own (an
+    /// editor's quick fix): the rewrite a `review` finding describes, or the marker of a
+    /// `manual` one. `None` when the change was made on top of another rule's.
+    pub fix: Option<Fix>,
+}
+
+/// The edits of one fix, against the input: applied together or not at all.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Fix {
+    pub rule: &'static str,
+    /// Sorted, non-overlapping.
+    pub edits: Vec<AppliedEdit>,
 }
 
 /// The marker comment text (without the comment opener) for a rule's message.

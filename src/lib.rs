@@ -44,13 +44,12 @@ pub mod tables;
 mod verify;
 pub mod write;
 
-pub use finding::{Finding, FixClass};
+pub use edit::AppliedEdit;
+pub use finding::{Finding, Fix, FixClass};
 pub use line_index::Location;
 pub use rules::RuleInfo;
 
-use serde::Serialize;
 use std::fmt;
-use std::ops::Range;
 use std::path::Path;
 
 /// What to run.
@@ -95,19 +94,6 @@ impl Options {
             ..Options::default()
         })
     }
-}
-
-/// One change to the input, against the input as given.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-pub struct AppliedEdit {
-    pub rule: &'static str,
-    /// Byte range in the input.
-    pub range: Range<usize>,
-    /// Where the range starts and ends in the input.
-    pub start: Location,
-    pub end: Location,
-    /// The replacement text.
-    pub text: String,
 }
 
 /// The result of migrating one file.

@@ -135,6 +135,7 @@ pub(crate) fn migrate(
                 range: bom.len() + f.range.start..bom.len() + f.range.end,
                 message: f.message,
                 marker: false,
+                fix: None,
             }
         })
         .collect();
@@ -239,6 +240,8 @@ mod tests {
             message: message.into(),
             range: at..at + 1,
             marker: false,
+            fix: None,
+            fix_edits: None,
         }
     }
 

@@ -286,6 +286,10 @@ pub(crate) struct PassFinding {
     pub message: String,
     pub range: Range<usize>,
     pub marker: bool,
+    /// The fix this finding is about (its edits carry the same id), if any.
+    pub fix: Option<usize>,
+    /// That fix's edits against the input (filled by the engine).
+    pub fix_edits: Option<Vec<Edit>>,
 }
 
 /// What a rule gets: the text and tree of the file for this pass, and a place to record edits
@@ -303,6 +307,10 @@ pub struct Context<'a> {
     pub style: &'a Style,
     pub(crate) rule: &'static RuleInfo,
     statements: &'a OnceCell<Vec<Range<usize>>>,
+    /// The last fix id handed out in this pass (shared by the pass's rules).
+    fixes: &'a std::cell::Cell<usize>,
+    /// The fix the rule's edits go to now.
+    fix: usize,
     pub(crate) edits: &'a mut Vec<Edit>,
     pub(crate) findings: &'a mut Vec<PassFinding>,
 }
@@ -317,6 +325,7 @@ impl<'a> Context<'a> {
         style: &'a Style,
         rule: &'static RuleInfo,
         statements: &'a OnceCell<Vec<Range<usize>>>,
+        fixes: &'a std::cell::Cell<usize>,
         edits: &'a mut Vec<Edit>,
         findings: &'a mut Vec<PassFinding>,
     ) -> Self {
@@ -329,6 +338,8 @@ impl<'a> Context<'a> {
             style,
             rule,
             statements,
+            fix: next_fix(fixes),
+            fixes,
             edits,
             findings,
         }
@@ -344,14 +355,33 @@ impl<'a> Context<'a> {
         &self.source[self.parsed.range(span)]
     }
 
-    /// Replaces a byte range of the source.
+    /// Replaces a byte range of the source (part of the current fix).
     pub fn replace(&mut self, range: Range<usize>, text: impl Into<String>) {
-        self.edits.push(Edit::replace(range, text, self.rule.name));
+        let mut edit = Edit::replace(range, text, self.rule.name);
+        edit.fix = self.fix;
+        self.edits.push(edit);
     }
 
-    /// Inserts text at a byte offset of the source.
+    /// Inserts text at a byte offset of the source (part of the current fix).
     pub fn insert(&mut self, at: usize, text: impl Into<String>) {
-        self.edits.push(Edit::insert(at, text, self.rule.name));
+        self.replace(at..at, text);
+    }
+
+    /// Starts a new fix: the edits made from now on are applied together, independently of
+    /// the edits made before. A rule's edits are one fix until it says otherwise: use this
+    /// between changes that stand alone (each call site, each finding).
+    pub fn new_fix(&mut self) {
+        self.fix = next_fix(self.fixes);
+    }
+
+    /// Runs `f` with its edits in a fix of their own, then returns to the current fix.
+    fn in_own_fix(&mut self, f: impl FnOnce(&mut Self)) -> usize {
+        let saved = self.fix;
+        self.fix = next_fix(self.fixes);
+        let fix = self.fix;
+        f(self);
+        self.fix = saved;
+        fix
     }
 
     /// Deletes whole statements (byte ranges), see [`removal_edits`].
@@ -384,6 +414,8 @@ impl<'a> Context<'a> {
             message: message.into(),
             range,
             marker: false,
+            fix: Some(self.fix),
+            fix_edits: None,
         });
     }
 
@@ -397,6 +429,8 @@ impl<'a> Context<'a> {
             message: message.into(),
             range,
             marker: true,
+            fix: Some(self.fix),
+            fix_edits: None,
         });
     }
 
@@ -411,35 +445,34 @@ impl<'a> Context<'a> {
             return;
         }
         let marker = marker_text(self.rule.name, &message);
-        match self.statement_at(range.start) {
-            Some(stmt) if self.starts_line(stmt.start) => {
-                let line_start = self.line_start(stmt.start);
-                if !self
+        // The marker is a fix of its own: it stands whatever happens to the rule's other edits.
+        let fix = self.in_own_fix(|cx| match cx.statement_at(range.start) {
+            Some(stmt) if cx.starts_line(stmt.start) => {
+                let line_start = cx.line_start(stmt.start);
+                if !cx
                     .comment_lines_above(line_start)
                     .any(|c| c == format!("// {marker}"))
                 {
-                    let text = format!(
-                        "{}// {marker}{}",
-                        self.indent_at(stmt.start),
-                        self.style.eol
-                    );
-                    self.insert(line_start, text);
+                    let text = format!("{}// {marker}{}", cx.indent_at(stmt.start), cx.style.eol);
+                    cx.insert(line_start, text);
                 }
             }
             Some(stmt) => {
                 let block = format!("/* {marker} */ ");
-                if !self.source[..stmt.start].ends_with(&block) {
-                    self.insert(stmt.start, block);
+                if !cx.source[..stmt.start].ends_with(&block) {
+                    cx.insert(stmt.start, block);
                 }
             }
             None => {}
-        }
+        });
         self.findings.push(PassFinding {
             rule: self.rule.name,
             class: FixClass::Manual,
             message,
             range,
             marker: true,
+            fix: Some(fix),
+            fix_edits: None,
         });
     }
 
@@ -522,6 +555,12 @@ impl<'a> Context<'a> {
     }
 }
 
+/// The next fix id of a pass (ids start at 1; 0 is an edit made outside any fix).
+fn next_fix(fixes: &std::cell::Cell<usize>) -> usize {
+    fixes.set(fixes.get() + 1);
+    fixes.get()
+}
+
 /// What a project-file rule gets: the text and JSON tree of the file for this pass, and a place
 /// to record edits and findings. JSON has no comments, so there are no markers: a finding that
 /// needs a person is a `manual` finding at its exact place.
@@ -588,6 +627,8 @@ impl<'a> ProjectContext<'a> {
             message: message.into(),
             range,
             marker: false,
+            fix: None,
+            fix_edits: None,
         });
     }
 }
