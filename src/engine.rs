@@ -37,7 +37,8 @@ pub(crate) fn migrate(source: &str, path: &Path, options: &Options) -> Result<Mi
     let mut findings: Vec<PassFinding> = Vec::new();
     let mut passes = 0;
     if !rules.is_empty() {
-        let style = Style::detect(text);
+        // The file's style, from the input's tree (first pass).
+        let mut style: Option<Style> = None;
         // Whether the last pass parsed `current` as an ES module (it had module syntax).
         let parsed_as_module;
         let mut previous: Option<(String, Vec<Edit>)> = None;
@@ -69,12 +70,13 @@ pub(crate) fn migrate(source: &str, path: &Path, options: &Options) -> Result<Mi
             } else {
                 applicable(&current)
             };
+            let style = &*style.get_or_insert_with(|| Style::of(&current, &parsed));
             // One analysis per pass, shared by every rule.
             let marks = semantic::resolve(&mut parsed.program);
             let model = Semantic::build(&parsed.program, marks);
             let facts = Facts::build(&parsed.program, &model, |span| parsed.range(span));
             let (edits, pass_findings) =
-                run_rules(&rules, &current, path, &parsed, (&model, &facts), &style)?;
+                run_rules(&rules, &current, path, &parsed, (&model, &facts), style)?;
             // Every fix as its rule made it (an edit another rule made too is kept once).
             let requested = edits.clone();
             let (edits, deferred) = edit::select_deferring(edits);

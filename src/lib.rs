@@ -40,6 +40,7 @@ pub mod project;
 pub mod report;
 pub mod rules;
 pub mod semantic;
+pub mod style;
 pub mod tables;
 mod verify;
 pub mod write;

@@ -100,7 +100,7 @@ fn check(cx: &mut Context) {
     let client = existing_client(cx, binding.as_ref());
     let client_name = client.clone().unwrap_or_else(|| CLIENT_NAME.to_string());
     let name_free = client.is_some() || !support::bound_names(&cx.parsed.program).contains(CLIENT_NAME);
-    let file_quote = support::file_quote(cx, binding.as_ref());
+    let file_quote = cx.style.quote;
     let handler = support::handler(&cx.parsed.program);
     let handler_range = handler.as_ref().map(|h| cx.range(h.span));
 
@@ -203,7 +203,7 @@ fn check(cx: &mut Context) {
         rewrote = true;
     }
     if rewrote && client.is_none() {
-        let semi = support::file_semicolon(cx, binding.as_ref());
+        let semi = cx.style.semi();
         let mut lines = Vec::new();
         let toolbelt = match &binding {
             Some(b) => b.local.clone(),

@@ -235,48 +235,7 @@ fn is_use_strict(text: &str) -> bool {
     text == "\"use strict\"" || text == "'use strict'"
 }
 
-/// How the file writes code, so inserted code looks like the code around it.
-#[derive(Clone, Debug)]
-pub struct Style {
-    /// The line ending the file mostly uses.
-    pub eol: &'static str,
-    /// The quote the file mostly uses for strings.
-    pub quote: char,
-    /// Whether the file ends statements with semicolons.
-    pub semicolons: bool,
-}
-
-impl Style {
-    pub fn detect(text: &str) -> Style {
-        let lf = text.matches('\n').count();
-        let crlf = text.matches("\r\n").count();
-        let single = text.matches('\'').count();
-        let double = text.matches('"').count();
-        Style {
-            eol: if crlf * 2 > lf { "\r\n" } else { "\n" },
-            quote: if single > double { '\'' } else { '"' },
-            semicolons: text.contains(";\n")
-                || text.contains(";\r\n")
-                || text.trim_end().ends_with(';'),
-        }
-    }
-
-    /// `";"` if the file ends statements with semicolons, else nothing.
-    pub fn semi(&self) -> &'static str {
-        if self.semicolons {
-            ";"
-        } else {
-            ""
-        }
-    }
-
-    /// A string literal in the file's quote style.
-    pub fn string(&self, text: &str) -> String {
-        let q = self.quote;
-        let escaped = text.replace('\\', "\\\\").replace(q, &format!("\\{q}"));
-        format!("{q}{escaped}{q}")
-    }
-}
+pub use crate::style::Style;
 
 /// A finding as a rule records it during one pass: its range is in that pass's text.
 #[derive(Clone, Debug)]

@@ -1293,7 +1293,7 @@ impl<'c, 'a> Planner<'c, 'a> {
             return;
         }
         let eol = self.cx.style.eol;
-        let semi = if uses_semicolons(self.cx) { ";" } else { "" };
+        let semi = self.cx.style.semi();
         // One statement per module for its names; one per default or namespace binding.
         let mut lines: Vec<String> = Vec::new();
         let mut done: HashSet<usize> = HashSet::new();
@@ -1442,37 +1442,6 @@ fn prepares_globals(stmt: &Stmt) -> bool {
     let mut finder = Finder(false);
     stmt.visit_with(&mut finder);
     finder.0
-}
-
-/// Whether the file ends its statements with semicolons (most of them).
-fn uses_semicolons(cx: &Context) -> bool {
-    struct Counter<'c> {
-        cx: &'c Context<'c>,
-        with: usize,
-        without: usize,
-    }
-    impl Visit for Counter<'_> {
-        fn visit_stmt(&mut self, stmt: &Stmt) {
-            if matches!(
-                stmt,
-                Stmt::Expr(_) | Stmt::Decl(Decl::Var(_)) | Stmt::Return(_) | Stmt::Throw(_)
-            ) {
-                if self.cx.text(stmt.span()).ends_with(';') {
-                    self.with += 1;
-                } else {
-                    self.without += 1;
-                }
-            }
-            stmt.visit_children_with(self);
-        }
-    }
-    let mut counter = Counter {
-        cx,
-        with: 0,
-        without: 0,
-    };
-    cx.parsed.program.visit_with(&mut counter);
-    counter.with >= counter.without
 }
 
 /// A string literal with the quote `q`.

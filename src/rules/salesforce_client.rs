@@ -158,8 +158,8 @@ fn check(cx: &mut Context) {
     }
     if rewritten > 0 && existing.is_none() {
         let binding = support::toolbelt_binding(cx);
-        let q = support::file_quote(cx, binding.as_ref());
-        let semi = support::file_semicolon(cx, binding.as_ref());
+        let q = cx.style.quote;
+        let semi = cx.style.semi();
         support::insert_top_lines(
             cx,
             binding.as_ref(),

@@ -19,8 +19,6 @@ pub struct ToolbeltBinding {
     pub local: String,
     /// The whole statement.
     pub stmt: Range<usize>,
-    /// The quote of the module name.
-    pub quote: char,
 }
 
 /// The items at the top level of the file.
@@ -67,7 +65,6 @@ pub fn require_of(call: &CallExpr) -> Option<(String, Span)> {
 /// The top-level binding of `Toolbelt`: `const { Toolbelt } = require("lp-faas-toolbelt")` or
 /// `import { Toolbelt } from "core-functions-toolbelt"` (any quotes, renamed or not).
 pub fn toolbelt_binding(cx: &Context) -> Option<ToolbeltBinding> {
-    let quote_of = |span: Span| cx.text(span).chars().next().unwrap_or('"');
     let from_import = top_level(&cx.parsed.program).into_iter().find_map(|item| {
         let ModuleItem::ModuleDecl(ModuleDecl::Import(import)) = item else {
             return None;
@@ -86,7 +83,6 @@ pub fn toolbelt_binding(cx: &Context) -> Option<ToolbeltBinding> {
                 (imported == "Toolbelt").then(|| ToolbeltBinding {
                     local: n.local.sym.to_string(),
                     stmt: cx.range(import.span),
-                    quote: quote_of(import.src.span),
                 })
             }
             _ => None,
@@ -105,17 +101,16 @@ pub fn toolbelt_binding(cx: &Context) -> Option<ToolbeltBinding> {
                 let init = d.init.as_deref()?;
                 // `const Toolbelt = require("lp-faas-toolbelt").Toolbelt`
                 if let (Pat::Ident(name), Expr::Member(m)) = (&d.name, init) {
-                    let (module, lit) = require_call(&m.obj)?;
+                    let (module, _) = require_call(&m.obj)?;
                     let is_toolbelt = m.prop.as_ident().is_some_and(|p| &*p.sym == "Toolbelt");
                     return (TOOLBELT_MODULES.contains(&module.as_str()) && is_toolbelt).then(
                         || ToolbeltBinding {
                             local: name.id.sym.to_string(),
                             stmt: cx.range(var.span),
-                            quote: quote_of(lit),
                         },
                     );
                 }
-                let (module, lit) = require_call(init)?;
+                let (module, _) = require_call(init)?;
                 if !TOOLBELT_MODULES.contains(&module.as_str()) {
                     return None;
                 }
@@ -143,7 +138,6 @@ pub fn toolbelt_binding(cx: &Context) -> Option<ToolbeltBinding> {
                     .map(|local| ToolbeltBinding {
                         local,
                         stmt: cx.range(var.span),
-                        quote: quote_of(lit),
                     })
             })
         })
@@ -224,42 +218,6 @@ pub fn toolbelt_call<'e>(expr: &'e Expr, names: &[String]) -> Option<(&'e str, &
         return None;
     };
     toolbelt_member(callee, names).map(|name| (name, call))
-}
-
-/// The quote character the file uses for strings: the toolbelt module's, else the first string
-/// literal's, else `"`.
-pub fn file_quote(cx: &Context, binding: Option<&ToolbeltBinding>) -> char {
-    if let Some(b) = binding {
-        return b.quote;
-    }
-    struct First(Option<Span>);
-    impl Visit for First {
-        fn visit_str(&mut self, s: &Str) {
-            if self.0.is_none() {
-                self.0 = Some(s.span);
-            }
-        }
-    }
-    let mut first = First(None);
-    cx.parsed.program.visit_with(&mut first);
-    first
-        .0
-        .and_then(|span| cx.text(span).chars().next())
-        .filter(|c| *c == '\'' || *c == '"')
-        .unwrap_or('"')
-}
-
-/// `";"` when the file ends its statements with semicolons, else `""`.
-pub fn file_semicolon(cx: &Context, binding: Option<&ToolbeltBinding>) -> &'static str {
-    let ends_with_semicolon = match binding {
-        Some(b) => cx.source[b.stmt.clone()].ends_with(';'),
-        None => cx.style.semicolons,
-    };
-    if ends_with_semicolon {
-        ";"
-    } else {
-        ""
-    }
 }
 
 /// The offset of the line end (the `\r\n` or `\n`, or the end of the text) of the line holding

@@ -1,5 +1,5 @@
 const { Toolbelt } = require("lp-faas-toolbelt")
-const csdsClient = Toolbelt.CsdsClient()
+const csdsClient = Toolbelt.CsdsClient();
 async function lambda(input, callback) {
   const u = `https://${await csdsClient.get("agentVep")}/x?next=https://${await csdsClient.get("msgHist")}/y`;
   const t = `${await csdsClient.get("agentVep")}`;

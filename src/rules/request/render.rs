@@ -76,63 +76,12 @@ struct HelperStyle {
 }
 
 fn helper_style(cx: &Context) -> HelperStyle {
-    let binding = support::toolbelt_binding(cx);
     HelperStyle {
-        unit: indent_unit(cx.source),
-        quote: support::file_quote(cx, binding.as_ref()),
-        semi: semicolon(cx),
+        unit: cx.style.indent.clone(),
+        quote: cx.style.quote,
+        semi: cx.style.semi(),
         eol: cx.style.eol,
     }
-}
-
-/// `";"` when most statements of the file that can end with a semicolon do.
-fn semicolon(cx: &Context) -> &'static str {
-    use swc_ecma_visit::{Visit, VisitWith};
-    struct Count<'c, 'a> {
-        cx: &'c Context<'a>,
-        with: usize,
-        all: usize,
-    }
-    impl Visit for Count<'_, '_> {
-        fn visit_stmt(&mut self, stmt: &Stmt) {
-            if matches!(
-                stmt,
-                Stmt::Expr(_) | Stmt::Decl(Decl::Var(_)) | Stmt::Return(_) | Stmt::Throw(_)
-            ) {
-                self.all += 1;
-                if self.cx.text(stmt.span()).ends_with(';') {
-                    self.with += 1;
-                }
-            }
-            stmt.visit_children_with(self);
-        }
-    }
-    let mut count = Count {
-        cx,
-        with: 0,
-        all: 0,
-    };
-    cx.parsed.program.visit_with(&mut count);
-    if count.all == 0 || count.with * 2 >= count.all {
-        ";"
-    } else {
-        ""
-    }
-}
-
-/// The file's indentation step: a tab, or the smallest indentation of a line.
-fn indent_unit(source: &str) -> String {
-    let mut smallest: Option<usize> = None;
-    for line in source.lines() {
-        if line.starts_with('\t') {
-            return "\t".into();
-        }
-        let n = line.len() - line.trim_start_matches(' ').len();
-        if n > 0 && n < line.len() && !line.trim_start().starts_with('*') {
-            smallest = Some(smallest.map_or(n, |s| s.min(n)));
-        }
-    }
-    " ".repeat(smallest.unwrap_or(2).clamp(2, 8))
 }
 
 /// Text with white space, semicolons and quotes left out, to recognise a helper whatever the
@@ -353,9 +302,8 @@ impl Plan {
             check_variable(cx, file, call, v, &opts)?;
         }
 
-        let binding = support::toolbelt_binding(cx);
-        let quote = support::file_quote(cx, binding.as_ref());
-        let semi = semicolon(cx);
+        let quote = cx.style.quote;
+        let semi = cx.style.semi();
         let mut plan = Plan {
             kind,
             call_text: String::new(),
@@ -820,7 +768,7 @@ impl Plan {
         response: &str,
     ) -> (Range<usize>, String) {
         let indent = cx.indent_at(form.stmt.start);
-        let unit = indent_unit(cx.source);
+        let unit = cx.style.indent.clone();
         let eol = cx.style.eol;
         let s = self.semi;
         let mut lines: Vec<String> = Vec::new();
@@ -870,7 +818,7 @@ impl Plan {
     /// The call as one expression in place of the call's range.
     pub fn expression(&self, cx: &Context, range: Range<usize>) -> (Range<usize>, String) {
         let indent = cx.indent_at(range.start);
-        let unit = indent_unit(cx.source);
+        let unit = cx.style.indent.clone();
         let eol = cx.style.eol;
         let s = self.semi;
         let call = &self.call_text;
