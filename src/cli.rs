@@ -397,7 +397,9 @@ fn check_vcs(
                 dirt[i] = Some(*d);
             } else {
                 let (unit, path) = &partners[i - files.len()];
-                outside.entry(unit.clone()).or_insert((display(path), *d));
+                let cwd = discover::normalized(Path::new("."));
+                let shown = path.strip_prefix(&cwd).unwrap_or(path);
+                outside.entry(unit.clone()).or_insert((display(shown), *d));
             }
         }
     }
@@ -460,10 +462,10 @@ impl Printer {
             let _ = err.write_all(r.status.as_bytes());
         }
         if self.quiet < 2 {
+            let _ = err.write_all(r.errors.as_bytes());
             if !self.statistics {
                 let _ = err.write_all(r.findings.as_bytes());
             }
-            let _ = err.write_all(r.errors.as_bytes());
         }
     }
 }

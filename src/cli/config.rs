@@ -64,7 +64,6 @@ pub struct Accept {
 /// A configuration file that was read, with its folder.
 #[derive(Debug, Default)]
 pub struct Loaded {
-    pub path: Option<PathBuf>,
     /// The folder patterns in the file are relative to.
     pub base: PathBuf,
     pub config: Config,
@@ -107,7 +106,6 @@ pub fn load(explicit: Option<&Path>, isolated: bool) -> Result<Loaded, String> {
     check_rules(rules).map_err(|e| format!("{}: {e}", path.display()))?;
     let base = crate::discover::normalized(path.parent().unwrap_or(Path::new("")));
     Ok(Loaded {
-        path: Some(path),
         base,
         config,
     })
