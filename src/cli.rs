@@ -9,7 +9,7 @@ mod stdin;
 pub use args::{Args, Color};
 
 use crate::discover::{self, Discovered};
-use crate::report::{self, Counts, Done, FileError, FileSummary, Format, Mode, Rendered, RuleCount};
+use crate::report::{self, Counts, FileError, FileSummary, Format, Mode, Rendered, RuleCount};
 use crate::write::vcs::{Dirt, State, Vcs};
 use crate::write::{self, Temp};
 use crate::{panics, rules};
@@ -135,9 +135,7 @@ fn main(args: &Args, out: &mut impl Write, err: &mut impl Write) -> Result<ExitC
         Mode::Diff
     };
     if args.statistics && !matches!(format, Format::Text | Format::Json) {
-        return Err(fail(
-            "--statistics works with --format text or json".into(),
-        ));
+        return Err(fail("--statistics works with --format text or json".into()));
     }
     let dash = args.paths.iter().any(|p| p.as_os_str() == "-");
     if dash && args.paths.len() > 1 {
@@ -152,7 +150,9 @@ fn main(args: &Args, out: &mut impl Write, err: &mut impl Write) -> Result<ExitC
     }
     if dash || args.stdin_filename.is_some() {
         if mode == Mode::Write {
-            return Err(fail("--write cannot write to stdin; the migrated source is printed to stdout".into()));
+            return Err(fail(
+                "--write cannot write to stdin; the migrated source is printed to stdout".into(),
+            ));
         }
         if args.report.is_some() {
             return Err(fail("--report cannot be used when reading stdin".into()));
@@ -225,7 +225,13 @@ fn main(args: &Args, out: &mut impl Write, err: &mut impl Write) -> Result<ExitC
         let mut dirs: Vec<&Path> = files.iter().filter_map(|f| f.parent()).collect();
         dirs.sort();
         dirs.dedup();
-        let dirs = dirs.into_iter().map(|d| if d.as_os_str().is_empty() { Path::new(".") } else { d });
+        let dirs = dirs.into_iter().map(|d| {
+            if d.as_os_str().is_empty() {
+                Path::new(".")
+            } else {
+                d
+            }
+        });
         for stale in write::remove_stale_temporaries(dirs) {
             status(
                 err,
@@ -280,7 +286,18 @@ fn main(args: &Args, out: &mut impl Write, err: &mut impl Write) -> Result<ExitC
         diff: mode == Mode::Diff && format == Format::Text && !args.statistics,
     };
     let units = units(&files, mode);
-    migrate_all(&files, &units, &dirt, &outside, &job, jobs, keep_summaries, &mut printer, out, err);
+    migrate_all(
+        &files,
+        &units,
+        &dirt,
+        &outside,
+        &job,
+        jobs,
+        keep_summaries,
+        &mut printer,
+        out,
+        err,
+    );
 
     let mut run_errors = Vec::new();
     let mut report_note = None;
@@ -309,10 +326,18 @@ fn main(args: &Args, out: &mut impl Write, err: &mut impl Write) -> Result<ExitC
     let stats = args.statistics.then(|| report::statistics(&printer.rules));
     match format {
         Format::Json => {
-            let _ = write!(out, "{}", report::json_end(&counts, elapsed, &run_errors, stats.as_deref()));
+            let _ = write!(
+                out,
+                "{}",
+                report::json_end(&counts, elapsed, &run_errors, stats.as_deref())
+            );
         }
         Format::Sarif => {
-            let _ = write!(out, "{}", report::sarif::end(&printer.notifications, &run_errors, code));
+            let _ = write!(
+                out,
+                "{}",
+                report::sarif::end(&printer.notifications, &run_errors, code)
+            );
         }
         Format::Text => {
             if let Some(stats) = &stats {
@@ -375,7 +400,11 @@ fn check_vcs(
             let (subject, verb) = match unknown.len() - 1 {
                 0 => (display(path), "is"),
                 n => (
-                    format!("{} and {}", display(path), report::plural(n, "other file", "other files")),
+                    format!(
+                        "{} and {}",
+                        display(path),
+                        report::plural(n, "other file", "other files")
+                    ),
                     "are",
                 ),
             };
@@ -550,7 +579,8 @@ fn migrate_all(
 
 /// Checks that the report can be written where asked, and holds a temporary file beside it.
 fn reserve(path: &Path) -> Result<Temp, String> {
-    let cannot = |e: &dyn std::fmt::Display| format!("cannot write the report {}: {e}", path.display());
+    let cannot =
+        |e: &dyn std::fmt::Display| format!("cannot write the report {}: {e}", path.display());
     if path.is_dir() {
         return Err(cannot(&"it is a folder"));
     }
@@ -570,6 +600,18 @@ fn finish_report(mut temp: Temp, path: &Path, markdown: &str) -> Result<(), Stri
     temp.file()
         .write_all(markdown.as_bytes())
         .map_err(|e| e.to_string())?;
+    // A new report is readable by all, like any file the user writes; a replaced one keeps its
+    // permissions.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let permissions = std::fs::metadata(path)
+            .map(|m| m.permissions())
+            .unwrap_or_else(|_| std::fs::Permissions::from_mode(0o644));
+        temp.file()
+            .set_permissions(permissions)
+            .map_err(|e| e.to_string())?;
+    }
     temp.file().sync_all().map_err(|e| e.to_string())?;
     temp.persist(path).map_err(|e| match e {
         write::WriteError::Io(e) => e.to_string(),
@@ -590,9 +632,4 @@ fn exit_code(counts: &Counts, mode: Mode) -> u8 {
 fn display(path: &Path) -> String {
     let text = path.display().to_string();
     text.strip_prefix("./").map(str::to_string).unwrap_or(text)
-}
-
-/// The result of one file in stdin mode, rendered.
-fn render_one(shown: &str, done: &Result<Done, FileError>, mode: Mode, format: Format) -> Rendered {
-    report::render(shown, done, mode, format)
 }

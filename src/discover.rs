@@ -225,8 +225,8 @@ fn walk(root: &Path, project: bool, options: &Walk, found: &mut Discovered) {
                 return true;
             }
             let is_dir = entry.file_type().is_some_and(|t| t.is_dir());
-            !(project && is_test(&name.to_string_lossy(), is_dir))
-                && !exclude.iter().any(|e| e.matches(entry.path(), false))
+            let test = project && is_test(&name.to_string_lossy(), is_dir);
+            !test && !exclude.iter().any(|e| e.matches(entry.path(), false))
         })
         .build();
     for entry in walker {

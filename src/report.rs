@@ -220,7 +220,13 @@ pub fn render(
                 Format::Text => r.errors = error_line(path, &error.message, error.location),
                 Format::Json => r.stdout = json_file(path, "error", &[], &[], Some(error)),
                 Format::Github => {
-                    r.stdout = annotation("error", path, error.location, "faas-migrate", &error.message);
+                    r.stdout = annotation(
+                        "error",
+                        path,
+                        error.location,
+                        "faas-migrate",
+                        &error.message,
+                    );
                 }
                 Format::Sarif => {
                     r.notifications
@@ -259,7 +265,11 @@ pub fn render(
     if changed && format != Format::Json && format != Format::Sarif {
         match mode {
             Mode::Check => {
-                let _ = writeln!(r.status, "{}: would be migrated ({summary})", paint(PATH, path));
+                let _ = writeln!(
+                    r.status,
+                    "{}: would be migrated ({summary})",
+                    paint(PATH, path)
+                );
             }
             Mode::Write if done.written => {
                 let _ = writeln!(r.status, "{}: migrated ({summary})", paint(PATH, path));
@@ -305,7 +315,8 @@ pub fn render(
         }
         Format::Github => {
             if let Some(why) = &done.refused {
-                r.stdout.push_str(&annotation("error", path, None, "faas-migrate", why));
+                r.stdout
+                    .push_str(&annotation("error", path, None, "faas-migrate", why));
             }
             for f in &done.findings {
                 let level = match f.class {
@@ -393,13 +404,20 @@ pub fn statistics(rules: &BTreeMap<&'static str, RuleCount>) -> Vec<Statistic> {
             findings: c.findings,
         })
         .collect();
-    out.sort_by(|a, b| (b.edits + b.findings).cmp(&(a.edits + a.findings)).then(a.rule.cmp(b.rule)));
+    out.sort_by(|a, b| {
+        (b.edits + b.findings)
+            .cmp(&(a.edits + a.findings))
+            .then(a.rule.cmp(b.rule))
+    });
     out
 }
 
 /// `--statistics` as a table.
 pub fn statistics_text(stats: &[Statistic]) -> String {
-    let mut out = format!("{:>6} {:>9}  {:<24} {}\n", "edits", "findings", "rule", "class");
+    let mut out = format!(
+        "{:>6} {:>9}  {:<24} {}\n",
+        "edits", "findings", "rule", "class"
+    );
     for s in stats {
         let _ = writeln!(
             out,
@@ -466,4 +484,3 @@ fn data(text: &str) -> String {
 fn property(text: &str) -> String {
     data(text).replace(':', "%3A").replace(',', "%2C")
 }
-

@@ -205,9 +205,8 @@ impl Pending {
 
 /// Writes a set of files that belong together (a function's `index.js` and `config.json`): all
 /// are prepared and checked against the disk before the first rename, so a problem with one
-/// leaves every file of the set as it was. Returns, per file, the error that kept it from being
-/// written (`None`: written). `index` of the file whose problem held the others back is given to
-/// `held`.
+/// leaves every file of the set as it was. Returns, per file, whether it was written; a file held
+/// back because another one failed gets an empty [`WriteError::Refused`].
 pub fn write_together(files: &[(&Path, &[u8], &str)]) -> Vec<Result<(), WriteError>> {
     let mut pending = Vec::new();
     let mut results: Vec<Option<Result<(), WriteError>>> = files.iter().map(|_| None).collect();
@@ -239,14 +238,14 @@ pub fn write_together(files: &[(&Path, &[u8], &str)]) -> Vec<Result<(), WriteErr
         }
         results[i] = Some(r);
     }
-    results
-        .into_iter()
-        .map(|r| r.unwrap_or(Ok(())))
-        .collect()
+    results.into_iter().map(|r| r.unwrap_or(Ok(()))).collect()
 }
 
 /// Every file but `failed` gets an empty `Refused` (the caller says why: its partner failed).
-fn finish(results: Vec<Option<Result<(), WriteError>>>, failed: usize) -> Vec<Result<(), WriteError>> {
+fn finish(
+    results: Vec<Option<Result<(), WriteError>>>,
+    failed: usize,
+) -> Vec<Result<(), WriteError>> {
     results
         .into_iter()
         .enumerate()
@@ -283,7 +282,11 @@ pub fn install_signal_cleanup() {
     std::thread::spawn(move || {
         if let Some(signal) = signals.forever().next() {
             let removed = abandon();
-            let name = if signal == SIGINT { "SIGINT" } else { "SIGTERM" };
+            let name = if signal == SIGINT {
+                "SIGINT"
+            } else {
+                "SIGTERM"
+            };
             let _ = writeln!(
                 io::stderr(),
                 "faas-migrate: interrupted by {name}: {removed} temporary {} removed; files already written are migrated, the others unchanged",

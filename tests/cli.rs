@@ -1,5 +1,7 @@
 //! The command line on real files in temporary directories.
 
+mod common;
+
 use assert_cmd::Command;
 use predicates::prelude::*;
 use std::fs;
@@ -235,7 +237,10 @@ fn a_syntax_error_is_reported_and_the_other_files_are_still_migrated() {
 fn crlf_files_keep_their_line_endings() {
     let crlf = V1.replace('\n', "\r\n");
     let dir = project(&[("index.js", crlf.as_bytes())]);
-    tool(dir.path()).args(["--write", "--allow-no-vcs"]).assert().success();
+    tool(dir.path())
+        .args(["--write", "--allow-no-vcs"])
+        .assert()
+        .success();
     assert_eq!(read(&dir, "index.js"), V2.replace('\n', "\r\n"));
 }
 
@@ -305,12 +310,8 @@ fn a_missing_path_is_an_error() {
 #[test]
 fn json_output_lists_files_edits_findings_and_a_summary() {
     let dir = project(&[("a.js", V1.as_bytes()), ("broken.js", BROKEN.as_bytes())]);
-    let output = tool(dir.path())
-        .args(["--format", "json", "--quiet"])
-        .output()
-        .unwrap();
+    let (json, output) = common::json_run(tool(dir.path()).args(["--format", "json", "--quiet"]));
     assert_eq!(output.status.code(), Some(2));
-    let json: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
     let files = json["files"].as_array().unwrap();
     assert_eq!(files.len(), 2);
     assert_eq!(files[0]["path"], "a.js");
@@ -332,7 +333,10 @@ fn json_output_lists_files_edits_findings_and_a_summary() {
 
 #[test]
 fn github_format_prints_one_annotation_per_finding_and_a_summary() {
-    let dir = project(&[("a.js", b"const p = process.env.PORT;\nconst b = process.env.BRAND_ID;\n")]);
+    let dir = project(&[(
+        "a.js",
+        b"const p = process.env.PORT;\nconst b = process.env.BRAND_ID;\n",
+    )]);
     let output = tool(dir.path())
         .args(["--format", "github", "--check"])
         .output()
@@ -350,7 +354,9 @@ fn github_format_prints_one_annotation_per_finding_and_a_summary() {
         "{stdout}"
     );
     // The file that would change is a status line on stderr, not an annotation per edit.
-    assert!(String::from_utf8(output.stderr).unwrap().contains("a.js: would be migrated (2 edits: env-rename)"));
+    assert!(String::from_utf8(output.stderr)
+        .unwrap()
+        .contains("a.js: would be migrated (2 edits: env-rename)"));
     // After --write, the annotation points at the line in the written file (below the marker).
     let output = tool(dir.path())
         .args(["--format", "github", "--write", "--allow-no-vcs"])
@@ -359,10 +365,19 @@ fn github_format_prints_one_annotation_per_finding_and_a_summary() {
     assert_eq!(output.status.code(), Some(0));
     let stdout = String::from_utf8(output.stdout).unwrap();
     assert!(
-        stdout.starts_with("::error file=a.js,line=2,col=11,title=faas-migrate (env-rename manual)::"),
+        stdout.starts_with(
+            "::error file=a.js,line=2,col=11,title=faas-migrate (env-rename manual)::"
+        ),
         "{stdout}"
     );
-    assert!(stdout.lines().nth(1).unwrap().starts_with("::notice title=faas-migrate::"), "{stdout}");
+    assert!(
+        stdout
+            .lines()
+            .nth(1)
+            .unwrap()
+            .starts_with("::notice title=faas-migrate::"),
+        "{stdout}"
+    );
 }
 
 #[test]
@@ -506,7 +521,10 @@ fn settings_json_loses_its_whitelist_and_keeps_its_layout() {
         .stderr(predicate::str::contains(
             "functions/settings.json:4:5: settings-secrets [manual] `lp-faas-default-app-key` is a V1 system secret",
         ));
-    tool(dir.path()).args(["--write", "--allow-no-vcs"]).assert().success();
+    tool(dir.path())
+        .args(["--write", "--allow-no-vcs"])
+        .assert()
+        .success();
     assert_eq!(
         read(&dir, "functions/settings.json"),
         SETTINGS_V2.replace('\n', "\r\n")
@@ -684,12 +702,14 @@ fn the_report_is_written_in_every_mode_and_links_from_its_own_folder() {
 #[test]
 fn the_examples_exercise_every_project_rule() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let output = tool(root)
-        .args(["--format", "json", "--quiet", "examples"])
-        .output()
-        .unwrap();
+    let (json, output) = common::json_run(tool(root).args([
+        "--format",
+        "json",
+        "--quiet",
+        "--isolated",
+        "examples",
+    ]));
     assert_eq!(output.status.code(), Some(0));
-    let json: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
     let mut used = std::collections::HashSet::new();
     for file in json["files"].as_array().unwrap() {
         for item in file["edits"]

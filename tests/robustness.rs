@@ -379,7 +379,14 @@ fn mutants_never_panic_and_never_produce_code_that_does_not_parse() {
         fs::write(dir.path().join(format!("m{i:06}.js")), bytes).unwrap();
     }
     let output = bin()
-        .args(["--write", "--allow-no-vcs", "--format", "json", "--jobs", "2"])
+        .args([
+            "--write",
+            "--allow-no-vcs",
+            "--format",
+            "json",
+            "--jobs",
+            "2",
+        ])
         .arg(dir.path())
         .output()
         .unwrap();
@@ -764,8 +771,13 @@ mod unix {
         if !root {
             return run_in(dir, args);
         }
-        // `nobody` writes its temporary files beside the ones it migrates.
+        // `nobody` writes its temporary files beside the ones it migrates, and the files are its
+        // own, as the files a person migrates are (`--write` keeps a file's owner, and refuses a
+        // file whose owner it cannot keep).
         fs::set_permissions(dir, fs::Permissions::from_mode(0o777)).unwrap();
+        for name in files_under(dir) {
+            std::os::unix::fs::chown(dir.join(name), Some(65534), Some(65534)).unwrap();
+        }
         Command::new("setpriv")
             .args(["--reuid=65534", "--regid=65534", "--clear-groups", "--"])
             .arg(env!("CARGO_BIN_EXE_faas-migrate"))
@@ -842,7 +854,10 @@ mod unix {
         assert_eq!(output.status.code(), Some(1), "{err}");
         assert!(err.contains("1 file scanned, 1 would change"), "{err}");
         // Named on the command line, the loop is an error; the other file is still processed.
-        let output = run_in(dir.path(), &["--write", "--allow-no-vcs", "loop1.js", "a.js"]);
+        let output = run_in(
+            dir.path(),
+            &["--write", "--allow-no-vcs", "loop1.js", "a.js"],
+        );
         let err = stderr(&output);
         assert_eq!(output.status.code(), Some(2), "{err}");
         assert!(
@@ -874,7 +889,15 @@ mod unix {
         assert_eq!(unsafe { libc::mkfifo(c_path.as_ptr(), 0o644) }, 0);
         let child = bin()
             .current_dir(dir.path())
-            .args(["--write", "--allow-no-vcs", "--jobs", "1", "a.js", "b.js", "c.js"])
+            .args([
+                "--write",
+                "--allow-no-vcs",
+                "--jobs",
+                "1",
+                "a.js",
+                "b.js",
+                "c.js",
+            ])
             .stdout(Stdio::piped())
             .stderr(Stdio::piped())
             .spawn()
@@ -932,7 +955,14 @@ mod unix {
         let mut outcomes = Vec::new();
         for delay in [150, 400, 900, 1600] {
             let mut child = bin()
-                .args(["--write", "--allow-no-vcs", "--allow-dirty", "--quiet", "--color", "never"])
+                .args([
+                    "--write",
+                    "--allow-no-vcs",
+                    "--allow-dirty",
+                    "--quiet",
+                    "--color",
+                    "never",
+                ])
                 .arg(dir.path())
                 .stdout(Stdio::null())
                 .stderr(Stdio::null())

@@ -71,7 +71,8 @@ pub struct Loaded {
 
 /// Finds and reads the configuration (`explicit` from `--config`; none with `isolated`).
 pub fn load(explicit: Option<&Path>, isolated: bool) -> Result<Loaded, String> {
-    let cwd = std::env::current_dir().map_err(|e| format!("cannot read the working directory: {e}"))?;
+    let cwd =
+        std::env::current_dir().map_err(|e| format!("cannot read the working directory: {e}"))?;
     if isolated {
         return Ok(Loaded {
             base: cwd,
@@ -91,9 +92,9 @@ pub fn load(explicit: Option<&Path>, isolated: bool) -> Result<Loaded, String> {
     let text = std::fs::read_to_string(&path)
         .map_err(|e| format!("cannot read the configuration {}: {e}", path.display()))?;
     let config: Config = toml::from_str(&text).map_err(|e| {
-        let line = e
-            .span()
-            .map_or(1, |s| text[..s.start.min(text.len())].matches('\n').count() + 1);
+        let line = e.span().map_or(1, |s| {
+            text[..s.start.min(text.len())].matches('\n').count() + 1
+        });
         format!("{}:{line}: {}", path.display(), e.message().trim_end())
     })?;
     let rules = config
@@ -105,10 +106,7 @@ pub fn load(explicit: Option<&Path>, isolated: bool) -> Result<Loaded, String> {
         .chain(config.accept.iter().map(|a| &a.rule));
     check_rules(rules).map_err(|e| format!("{}: {e}", path.display()))?;
     let base = crate::discover::normalized(path.parent().unwrap_or(Path::new("")));
-    Ok(Loaded {
-        base,
-        config,
-    })
+    Ok(Loaded { base, config })
 }
 
 fn find(cwd: &Path) -> Option<PathBuf> {

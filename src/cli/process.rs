@@ -82,7 +82,11 @@ pub fn read_source(bytes: Vec<u8>) -> Result<String, FileError> {
 
 /// Migrates `source` as `path` with the file's rules, then drops the findings the configuration
 /// accepts and adds one for each unknown rule named in a `faas-migrate-ignore` comment.
-pub fn migrate_with(settings: &Settings, source: &str, path: &Path) -> Result<Migration, FileError> {
+pub fn migrate_with(
+    settings: &Settings,
+    source: &str,
+    path: &Path,
+) -> Result<Migration, FileError> {
     let options = settings.options_for(path);
     let mut m = migrate(source, path, &options).map_err(|e| FileError {
         message: e.to_string(),
@@ -186,11 +190,14 @@ pub fn unit(
     let mut refused: Vec<Option<String>> = members.iter().map(|_| None).collect();
     let mut written = vec![false; members.len()];
     if job.mode == Mode::Write {
-        let held = members.iter().zip(&migrated).find_map(|(m, r)| match (r, m.dirt) {
-            (Err(_), _) => Some((m.shown.as_str(), "could not be migrated".to_string(), None)),
-            (Ok(_), Some(dirt)) => Some((m.shown.as_str(), partner_reason(dirt), Some(dirt))),
-            _ => None,
-        });
+        let held = members
+            .iter()
+            .zip(&migrated)
+            .find_map(|(m, r)| match (r, m.dirt) {
+                (Err(_), _) => Some((m.shown.as_str(), "could not be migrated".to_string(), None)),
+                (Ok(_), Some(dirt)) => Some((m.shown.as_str(), partner_reason(dirt), Some(dirt))),
+                _ => None,
+            });
         let held = held.or_else(|| {
             outside.map(|(shown, dirt)| (shown.as_str(), partner_reason(*dirt), Some(*dirt)))
         });
@@ -213,7 +220,11 @@ pub fn unit(
                     .iter()
                     .map(|&i| {
                         let m = migrated[i].as_ref().expect("changed files migrated");
-                        (members[i].path, m.bytes.as_slice(), m.migration.output.as_str())
+                        (
+                            members[i].path,
+                            m.bytes.as_slice(),
+                            m.migration.output.as_str(),
+                        )
                     })
                     .collect();
                 let results = write::write_together(&files);

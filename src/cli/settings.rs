@@ -142,7 +142,9 @@ impl Settings {
         }
         let mut ignore = self.ignore.clone();
         ignore.extend(extra);
-        Cow::Owned(Options::with_rules(&self.select, &ignore).unwrap_or_else(|_| self.options.clone()))
+        Cow::Owned(
+            Options::with_rules(&self.select, &ignore).unwrap_or_else(|_| self.options.clone()),
+        )
     }
 
     /// Whether an `[[accept]]` entry of the configuration accepts `finding` in `path` (`source`
@@ -151,7 +153,9 @@ impl Settings {
         self.accept.iter().any(|(pattern, a)| {
             a.rule == finding.rule
                 && pattern.matches(&self.base, path)
-                && a.entry.as_deref().is_none_or(|entry| about(finding, source, entry))
+                && a.entry
+                    .as_deref()
+                    .is_none_or(|entry| about(finding, source, entry))
         })
     }
 }

@@ -23,7 +23,8 @@ pub fn run(
         .read_to_end(&mut bytes)
         .map_err(|e| format!("cannot read stdin: {e}"))?;
     let shown = super::display(name);
-    let result = read_source(bytes.clone()).and_then(|source| migrate_with(settings, &source, name));
+    let result =
+        read_source(bytes.clone()).and_then(|source| migrate_with(settings, &source, name));
     // The migrated text, or the input unchanged when it could not be migrated: nothing is lost.
     if mode != Mode::Check {
         let text = match &result {
@@ -39,7 +40,7 @@ pub fn run(
         findings: m.findings,
         ..Done::default()
     });
-    let r = super::render_one(&shown, &done, mode, format);
+    let r = report::render(&shown, &done, mode, format);
     let code = super::exit_code(&r.counts, mode);
     let text = match format {
         Format::Json => format!(
@@ -56,7 +57,11 @@ pub fn run(
         ),
         Format::Github => {
             let summary = report::summary(&r.counts, mode, Default::default());
-            format!("{}{}", r.stdout, report::github_summary(&summary, code != 0))
+            format!(
+                "{}{}",
+                r.stdout,
+                report::github_summary(&summary, code != 0)
+            )
         }
         Format::Text => {
             let mut t = String::new();

@@ -89,7 +89,13 @@ pub fn results(path: &str, done: &Done, mode: Mode) -> String {
             "would be migrated (run faas-migrate --write)"
         };
         let edits = if n == 1 { "edit" } else { "edits" };
-        out.push(result(rule, "note", &format!("{what}: {n} {edits}"), path, at));
+        out.push(result(
+            rule,
+            "note",
+            &format!("{what}: {n} {edits}"),
+            path,
+            at,
+        ));
     }
     for f in &done.findings {
         let at = if done.written {

@@ -16,20 +16,35 @@ fn the_config_file_is_found_upwards_and_can_be_named_or_ignored() {
         ]);
         let deeper = dir.path().join("sub/deeper");
         tool(&deeper).arg("--check").assert().success();
-        tool(&deeper).args(["--check", "--isolated"]).assert().code(1);
+        tool(&deeper)
+            .args(["--check", "--isolated"])
+            .assert()
+            .code(1);
         // --select frees a rule the file ignores.
-        tool(&deeper).args(["--check", "--select", "env-rename"]).assert().code(1);
+        tool(&deeper)
+            .args(["--check", "--select", "env-rename"])
+            .assert()
+            .code(1);
     }
     let dir = project(&[
         ("faas-migrate.toml", b"ignore = [\"env-rename\"]\n"),
         ("other.toml", b"select = [\"use-strict\"]\n"),
         ("a.js", BRAND.as_bytes()),
     ]);
-    tool(dir.path()).args(["--check", "--config", "other.toml"]).assert().success();
-    let output = tool(dir.path()).args(["--config", "missing.toml"]).output().unwrap();
+    tool(dir.path())
+        .args(["--check", "--config", "other.toml"])
+        .assert()
+        .success();
+    let output = tool(dir.path())
+        .args(["--config", "missing.toml"])
+        .output()
+        .unwrap();
     assert_eq!(output.status.code(), Some(2));
     assert_eq!(stderr(&output), "faas-migrate: error: cannot read the configuration missing.toml: No such file or directory (os error 2)\n");
-    let output = tool(dir.path()).args(["--config", "other.toml", "--isolated"]).output().unwrap();
+    let output = tool(dir.path())
+        .args(["--config", "other.toml", "--isolated"])
+        .output()
+        .unwrap();
     assert_eq!(output.status.code(), Some(2));
 }
 
@@ -50,7 +65,10 @@ fn config_mistakes_are_reported_with_the_file_and_line() {
     let output = tool(dir.path()).arg("--check").output().unwrap();
     assert_eq!(
         stderr(&output),
-        format!("faas-migrate: error: {}: unknown rule `log-limit`; did you mean `log-limits`?\n", path.display())
+        format!(
+            "faas-migrate: error: {}: unknown rule `log-limit`; did you mean `log-limits`?\n",
+            path.display()
+        )
     );
 }
 
@@ -68,15 +86,26 @@ fn exclusions_from_the_file_and_the_command_line() {
     ]);
     let scanned = |args: &[&str]| -> Vec<String> {
         let (doc, _) = json_run(tool(dir.path()).args(["--format", "json"]).args(args));
-        doc["files"].as_array().unwrap().iter().map(|f| f["path"].as_str().unwrap().to_string()).collect()
+        doc["files"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|f| f["path"].as_str().unwrap().to_string())
+            .collect()
     };
     assert_eq!(scanned(&[]), ["scripts/deep/d.js", "src/a.js"]);
     // --exclude replaces the file's exclude; extend-exclude still applies.
-    assert_eq!(scanned(&["--exclude", "deep"]), ["src/a.js", "src/legacy/b.js"]);
+    assert_eq!(
+        scanned(&["--exclude", "deep"]),
+        ["src/a.js", "src/legacy/b.js"]
+    );
     assert_eq!(scanned(&["--extend-exclude", "src"]), ["scripts/deep/d.js"]);
     // A path named explicitly is processed, unless --force-exclude.
     assert_eq!(scanned(&["src/legacy/b.js"]), ["src/legacy/b.js"]);
-    assert_eq!(scanned(&["--force-exclude", "src/legacy/b.js", "src/a.js"]), ["src/a.js"]);
+    assert_eq!(
+        scanned(&["--force-exclude", "src/legacy/b.js", "src/a.js"]),
+        ["src/a.js"]
+    );
 }
 
 #[test]
@@ -96,18 +125,27 @@ fn per_file_ignores_and_accepted_entries() {
     let err = stderr(&output);
     // Accepted in route, still reported in other; env-rename does not run on legacy.
     assert!(!err.contains("functions/route/config.json"), "{err}");
-    assert!(err.contains("functions/other/config.json:3:5: config-env [manual] `PORT` is reserved"), "{err}");
+    assert!(
+        err.contains("functions/other/config.json:3:5: config-env [manual] `PORT` is reserved"),
+        "{err}"
+    );
     assert!(!err.contains("legacy"), "{err}");
     fs::remove_dir_all(dir.path().join("functions/other")).unwrap();
     tool(dir.path()).arg("--check").assert().success();
-    tool(dir.path()).args(["--check", "--isolated"]).assert().code(1);
+    tool(dir.path())
+        .args(["--check", "--isolated"])
+        .assert()
+        .code(1);
 }
 
 #[test]
 fn a_misspelt_rule_in_an_ignore_comment_is_reported() {
     let source = "// faas-migrate-ignore: env-renam, use-strict\nconst p = process.env.PORT;\n";
     let dir = project(&[("a.js", source.as_bytes())]);
-    let output = tool(dir.path()).args(["--check", "--isolated"]).output().unwrap();
+    let output = tool(dir.path())
+        .args(["--check", "--isolated"])
+        .output()
+        .unwrap();
     let err = stderr(&output);
     assert!(
         err.contains("a.js:1:25: faas-migrate-ignore [review] unknown rule `env-renam`; did you mean `env-rename`? in a `faas-migrate-ignore` comment: it silences nothing\n"),
@@ -120,7 +158,10 @@ fn the_lpf_project_is_the_default_scope() {
     let jest = "module.exports = { testEnvironment: \"node\" };\n";
     let dir = repository(&[
         ("functions/route/index.js", V1.as_bytes()),
-        ("functions/route/config.json", b"{ \"environmentVariables\": {} }\n"),
+        (
+            "functions/route/config.json",
+            b"{ \"environmentVariables\": {} }\n",
+        ),
         ("functions/route/helpers.js", BRAND.as_bytes()),
         ("functions/route/index.test.js", V1.as_bytes()),
         ("functions/route/__tests__/route.js", V1.as_bytes()),
@@ -130,7 +171,12 @@ fn the_lpf_project_is_the_default_scope() {
         ("bin/build.js", V1.as_bytes()),
     ]);
     let (doc, _) = json_run(tool(dir.path()).args(["--format", "json", "--isolated"]));
-    let paths: Vec<&str> = doc["files"].as_array().unwrap().iter().map(|f| f["path"].as_str().unwrap()).collect();
+    let paths: Vec<&str> = doc["files"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["path"].as_str().unwrap())
+        .collect();
     assert_eq!(
         paths,
         [
@@ -140,11 +186,20 @@ fn the_lpf_project_is_the_default_scope() {
             "functions/settings.json"
         ]
     );
-    let output = tool(dir.path()).args(["--check", "--isolated"]).output().unwrap();
+    let output = tool(dir.path())
+        .args(["--check", "--isolated"])
+        .output()
+        .unwrap();
     assert!(stderr(&output).starts_with("faas-migrate: this folder is an lpf project: only its functions/ are migrated (name other files to include them)\n"));
     // README's CI example: migrate, then --check passes for good.
-    tool(dir.path()).args(["--write", "--isolated", "."]).assert().success();
-    tool(dir.path()).args(["--check", "--isolated", "."]).assert().success();
+    tool(dir.path())
+        .args(["--write", "--isolated", "."])
+        .assert()
+        .success();
+    tool(dir.path())
+        .args(["--check", "--isolated", "."])
+        .assert()
+        .success();
     assert_eq!(read(dir.path(), "jest.config.js"), jest);
     assert_eq!(read(dir.path(), "tests/route.test.js"), V1);
     assert_eq!(read(dir.path(), "functions/route/helpers.js"), BRAND_V2);
@@ -159,7 +214,13 @@ fn the_lpf_project_is_the_default_scope() {
 fn the_summary_says_where_the_findings_went() {
     let dir = project(&[("a.js", b"const p = process.env.PORT;\n")]);
     let output = tool(dir.path())
-        .args(["--write", "--allow-no-vcs", "--isolated", "--report", "migration.md"])
+        .args([
+            "--write",
+            "--allow-no-vcs",
+            "--isolated",
+            "--report",
+            "migration.md",
+        ])
         .output()
         .unwrap();
     let err = stderr(&output);

@@ -26,7 +26,10 @@ fn write_outside_a_repository_refuses_and_names_the_flag() {
     let (doc, output) = json_run(tool(dir.path()).args(["--write", "--format", "json", "a.js"]));
     assert_eq!(output.status.code(), Some(2));
     assert_eq!(doc["files"], serde_json::json!([]));
-    assert_eq!(doc["errors"][0], NO_REPO["faas-migrate: error: ".len()..].trim_end());
+    assert_eq!(
+        doc["errors"][0],
+        NO_REPO["faas-migrate: error: ".len()..].trim_end()
+    );
     assert_eq!(read(dir.path(), "a.js"), V1);
     tool(dir.path())
         .args(["--write", "--allow-no-vcs", "a.js"])
@@ -112,7 +115,11 @@ fn write_keeps_owner_group_and_mode_of_another_users_file() {
         .arg(&path)
         .output()
         .unwrap();
-    assert!(cat.status.success(), "{}", String::from_utf8_lossy(&cat.stderr));
+    assert!(
+        cat.status.success(),
+        "{}",
+        String::from_utf8_lossy(&cat.stderr)
+    );
     assert_eq!(String::from_utf8(cat.stdout).unwrap(), V2);
     assert_eq!(temporaries(dir.path()), Vec::<String>::new());
 }
@@ -147,7 +154,10 @@ fn a_hard_linked_file_is_refused_not_split() {
 fn output_paths_are_checked_before_the_first_write() {
     let dir = project(&[("a.js", V1.as_bytes())]);
     for (report, why) in [
-        ("/nonexistent/r.md", "No such file or directory (os error 2)"),
+        (
+            "/nonexistent/r.md",
+            "No such file or directory (os error 2)",
+        ),
         (".", "it is a folder"),
     ] {
         let output = tool(dir.path())
@@ -196,11 +206,16 @@ fn a_function_with_uncommitted_changes_is_not_written_at_all() {
     assert!(err.contains("functions/route/index.js: error: not written: the file has uncommitted changes (commit or stash them, or pass --allow-dirty)\n"), "{err}");
     // The refused file's findings are still shown.
     assert!(
-        err.contains("functions/route/config.json:4:14: config-env [manual] `PORT` is reserved in V2"),
+        err.contains(
+            "functions/route/config.json:4:14: config-env [manual] `PORT` is reserved in V2"
+        ),
         "{err}"
     );
     assert!(err.contains("functions/other/index.js: migrated"), "{err}");
-    assert!(err.contains("3 files scanned, 1 migrated (7 edits), 1 finding, 2 errors"), "{err}");
+    assert!(
+        err.contains("3 files scanned, 1 migrated (7 edits), 1 finding, 2 errors"),
+        "{err}"
+    );
     assert_eq!(read(dir.path(), "functions/route/config.json"), CONFIG_V1);
     assert_eq!(read(dir.path(), "functions/route/index.js"), edited);
     assert_eq!(read(dir.path(), "functions/other/index.js"), V2);
@@ -220,7 +235,10 @@ fn a_function_with_uncommitted_changes_is_not_written_at_all() {
     assert_eq!(config["path"], "functions/route/config.json");
     assert_eq!(config["status"], "not-written");
     assert_eq!(config["findings"][0]["rule"], "config-env");
-    assert!(config["error"]["message"].as_str().unwrap().starts_with("not written: functions/route/index.js has uncommitted changes"));
+    assert!(config["error"]["message"]
+        .as_str()
+        .unwrap()
+        .starts_with("not written: functions/route/index.js has uncommitted changes"));
 
     tool(dir.path())
         .args(["--write", "--allow-dirty"])

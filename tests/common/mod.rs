@@ -104,7 +104,11 @@ pub fn check_json_shape(doc: &serde_json::Value) {
     let files = doc["files"].as_array().expect("files");
     assert!(doc["errors"].is_array(), "{doc}");
     let summary = &doc["summary"];
-    assert_eq!(summary["scanned"].as_u64().unwrap() as usize, files.len(), "{doc}");
+    assert_eq!(
+        summary["scanned"].as_u64().unwrap() as usize,
+        files.len(),
+        "{doc}"
+    );
     for f in files {
         assert!(f["path"].is_string() && f["status"].is_string(), "{f}");
         assert!(f["edits"].is_array() && f["findings"].is_array(), "{f}");
