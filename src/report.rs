@@ -353,6 +353,7 @@ fn annotation(level: &str, path: &str, at: Option<Location>, title: &str, messag
 /// The last annotation of a `--format github` run: the summary, as an error when the run fails.
 pub fn github_summary(summary: &str, failed: bool) -> String {
     let level = if failed { "error" } else { "notice" };
+    let summary = summary.strip_prefix("faas-migrate: ").unwrap_or(summary);
     format!("::{level} title=faas-migrate::{}\n", data(summary))
 }
 

@@ -350,7 +350,7 @@ fn github_format_prints_one_annotation_per_finding_and_a_summary() {
         "::error file=a.js,line=1,col=11,title=faas-migrate (env-rename manual)::`PORT` is reserved in V2 (the platform sets it); rename this variable here and in config.json"
     );
     assert!(
-        lines[1].starts_with("::error title=faas-migrate::faas-migrate: 1 file scanned, 1 would change (2 edits), 1 finding, 0 errors in "),
+        lines[1].starts_with("::error title=faas-migrate::1 file scanned, 1 would change (2 edits), 1 finding, 0 errors in "),
         "{stdout}"
     );
     // The file that would change is a status line on stderr, not an annotation per edit.

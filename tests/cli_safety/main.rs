@@ -3,6 +3,8 @@
 //! files in temporary folders, real git repositories, and a second real user (`nobody`, through
 //! `setpriv`) where ownership matters.
 
+#![cfg(unix)]
+
 #[path = "../common/mod.rs"]
 mod common;
 

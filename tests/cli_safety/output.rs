@@ -58,6 +58,57 @@ fn json_is_one_document_with_a_missing_path_and_a_walk_error() {
 }
 
 #[test]
+fn json_is_one_document_in_every_mode_and_option() {
+    let crlf = V1.replace('\n', "\r\n");
+    let files: &[(&str, &[u8])] = &[
+        ("functions/route/index.js", V1.as_bytes()),
+        ("functions/route/config.json", CONFIG_V1.as_bytes()),
+        ("functions/crlf/index.js", crlf.as_bytes()),
+        (
+            "functions/broken/index.js",
+            b"function lambda(input, callback) {\n  callback(null, { a: 1, };\n}\n",
+        ),
+        (
+            "functions/latin1/index.js",
+            b"// caf\xe9\nconst a = process.env.BRAND_ID;\n",
+        ),
+        ("functions/marked/index.js", MARKED.as_bytes()),
+        ("functions/settings.json", b"{ \"whitelist\": [] }\n"),
+    ];
+    let runs: &[&[&str]] = &[
+        &[],
+        &["--check"],
+        &["--check", "-q"],
+        &["--check", "-qq"],
+        &["--check", "--statistics"],
+        &["--check", "--exit-zero"],
+        &["--select", "env-rename"],
+        &["--ignore", "config-env,handler-callback"],
+        &["-j", "1"],
+        &["--write"],
+        &["--write", "--allow-no-vcs"],
+        &["--write", "--allow-no-vcs"],
+        &[
+            "--check",
+            "functions/route",
+            "functions/route/index.js",
+            "missing",
+        ],
+    ];
+    let dir = project(files);
+    for args in runs {
+        let (doc, output) = json_run(tool(dir.path()).args(["--format", "json"]).args(*args));
+        let code = output.status.code().unwrap();
+        assert!(code <= 2, "{args:?}: {code}");
+        let scanned = doc["files"].as_array().unwrap().len();
+        assert!(
+            scanned > 0 || !doc["errors"].as_array().unwrap().is_empty(),
+            "{args:?}: {doc}"
+        );
+    }
+}
+
+#[test]
 fn json_is_one_document_when_the_run_cannot_start() {
     let dir = project(&[
         ("a.js", V1.as_bytes()),
