@@ -248,3 +248,31 @@ fn walk(root: &Path, project: bool, options: &Walk, found: &mut Discovered) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn exclude_patterns_match_names_anywhere_and_paths_from_the_base() {
+        let base = Path::new("/p");
+        let e = Exclude::new(base, &["legacy".into(), "functions/old-*/".into()]).unwrap();
+        assert!(e.matches(Path::new("/p/src/legacy"), false));
+        assert!(e.matches(Path::new("/p/functions/old-route"), false));
+        assert!(!e.matches(Path::new("/p/x/functions/old-route"), false));
+        assert!(!e.matches(Path::new("/p/functions/old-route/index.js"), false));
+        // Named on the command line, a path below an excluded folder is excluded too.
+        assert!(e.matches(Path::new("/p/functions/old-route/index.js"), true));
+        assert!(e.matches(Path::new("/p/legacy/a.js"), true));
+        assert!(!e.matches(Path::new("/legacy/p/a.js"), true));
+    }
+
+    #[test]
+    fn test_files_are_recognised() {
+        assert!(is_test("index.test.js", false));
+        assert!(is_test("route.spec.mjs", false));
+        assert!(is_test("__tests__", true));
+        assert!(!is_test("index.js", false));
+        assert!(!is_test("test.js", false));
+    }
+}

@@ -346,3 +346,16 @@ pub fn remove_stale_temporaries<'a>(dirs: impl IntoIterator<Item = &'a Path>) ->
     }
     removed
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn temporary_file_names_carry_their_process() {
+        assert_eq!(temp_owner(".faas-migrate-1234-AbCdEf.tmp"), Some(1234));
+        assert_eq!(temp_owner(".faas-migrate-AbCdEf.tmp"), None);
+        assert_eq!(temp_owner("faas-migrate-1-x.tmp"), None);
+        assert_eq!(temp_owner(".faas-migrate-1-x.js"), None);
+    }
+}

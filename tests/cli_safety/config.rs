@@ -232,4 +232,19 @@ fn the_summary_says_where_the_findings_went() {
         .output()
         .unwrap();
     assert!(stderr(&output).ends_with("; pass --report FILE.md to keep the findings in a report\n"));
+    // JSON and the report in the same run: the findings are in both.
+    let dir = project(&[("a.js", b"const p = process.env.PORT;\n")]);
+    let (doc, output) = json_run(tool(dir.path()).args([
+        "--write",
+        "--allow-no-vcs",
+        "--isolated",
+        "--format",
+        "json",
+        "--report",
+        "r.md",
+    ]));
+    assert_eq!(doc["files"][0]["status"], "written");
+    assert_eq!(doc["files"][0]["findings"][0]["output_location"]["line"], 2);
+    assert!(stderr(&output).ends_with("; report written to r.md\n"));
+    assert!(read(dir.path(), "r.md").contains("[a.js:2:11](a.js#L2) `env-rename`"));
 }
