@@ -1,12 +1,19 @@
-//! What the user sees: diffs, findings, errors and the summary, as text, JSON or GitHub Actions
-//! annotations.
+//! What the user sees: diffs, findings, errors and the summary, as text, JSON, GitHub Actions
+//! annotations or SARIF.
 //!
 //! Each file is rendered on the worker thread that migrated it; the printer only writes the
-//! pieces in path order, so printing never holds more than a few files' output.
+//! pieces in path order, so printing never holds more than a few files' output. Data (the diff,
+//! the JSON or SARIF document, annotations) goes to stdout; status lines, findings and errors in
+//! text go to stderr.
 //!
 //! `--report FILE.md` keeps a small [`FileSummary`] per file (edit counts per rule and the
 //! findings, never the source) and renders them at the end with [`markdown`]: a migration
 //! report per function folder for whoever signs the migration off.
+
+mod markdown;
+pub mod sarif;
+
+pub use markdown::{markdown, FileSummary, SummaryFinding};
 
 use crate::finding::{Finding, FixClass};
 use crate::line_index::Location;
@@ -15,18 +22,20 @@ use anstyle::{AnsiColor, Style};
 use serde::Serialize;
 use std::collections::BTreeMap;
 use std::fmt::Write;
-use std::path::{Component, Path, PathBuf};
 use std::time::Duration;
 
 /// How to present results.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
 pub enum Format {
     /// Diffs and `path:line:col: rule [class] message` lines.
     Text,
     /// One JSON document: every file with its edits, findings and error.
     Json,
-    /// GitHub Actions workflow commands, shown as annotations on a pull request.
+    /// GitHub Actions workflow commands: one annotation per finding and error, and a summary.
     Github,
+    /// One SARIF 2.1.0 log, for code-scanning tools.
+    Sarif,
 }
 
 /// What the run does with the files.
@@ -49,6 +58,8 @@ pub struct Done {
     pub needs_work: bool,
     /// Whether the file was written.
     pub written: bool,
+    /// Why `--write` did not write the file, which would have changed (it counts as an error).
+    pub refused: Option<String>,
     /// The unified diff, when the mode shows one.
     pub diff: Option<String>,
 }
@@ -65,6 +76,7 @@ pub struct FileError {
 #[derive(Clone, Copy, Debug, Default, Serialize)]
 pub struct Counts {
     pub scanned: usize,
+    /// Files that would change (`--write`: that were written).
     pub changed: usize,
     pub edits: usize,
     pub findings: usize,
@@ -84,12 +96,28 @@ impl std::ops::AddAssign for Counts {
     }
 }
 
+/// Edits and findings of one rule, for `--statistics`.
+#[derive(Clone, Copy, Debug, Default, Serialize)]
+pub struct RuleCount {
+    pub edits: usize,
+    pub findings: usize,
+}
+
 /// One file's output, ready to print.
 #[derive(Debug, Default)]
 pub struct Rendered {
+    /// Data: the diff, the file's JSON object or SARIF results, annotations.
     pub stdout: String,
-    pub stderr: String,
+    /// Status lines for stderr ("migrated", "would be migrated"), which `-q` silences.
+    pub status: String,
+    /// Findings for stderr, which `--statistics` and `-qq` silence.
+    pub findings: String,
+    /// Errors for stderr, which `-qq` silences.
+    pub errors: String,
+    /// SARIF notifications (JSON objects) for the file's error.
+    pub notifications: Vec<String>,
     pub counts: Counts,
+    pub rules: BTreeMap<&'static str, RuleCount>,
 }
 
 const PATH: Style = Style::new().bold();
@@ -104,7 +132,8 @@ fn paint(style: Style, text: impl std::fmt::Display) -> String {
     format!("{}{text}{}", style.render(), style.render_reset())
 }
 
-/// A coloured unified diff (colour codes are stripped later when the output is not a terminal).
+/// A unified diff that `git apply` and `patch -p1` accept (colour codes, added when the output is
+/// a terminal, are stripped otherwise). Lines keep their `\r`, so CRLF files patch cleanly.
 pub fn diff(path: &str, old: &str, new: &str) -> String {
     let diff = similar::TextDiff::from_lines(old, new);
     let mut out = String::new();
@@ -118,7 +147,12 @@ pub fn diff(path: &str, old: &str, new: &str) -> String {
     for hunk in diff.unified_diff().context_radius(3).iter_hunks() {
         let _ = writeln!(out, "{}", paint(HUNK, hunk.header()));
         for change in hunk.iter_changes() {
-            let line = change.value().trim_end_matches(['\n', '\r']);
+            let value = change.value();
+            let line = value.strip_suffix('\n').unwrap_or(value);
+            let (line, cr) = match line.strip_suffix('\r') {
+                Some(l) => (l, "\r"),
+                None => (line, ""),
+            };
             let (sign, style) = match change.tag() {
                 similar::ChangeTag::Delete => ('-', Some(REMOVED)),
                 similar::ChangeTag::Insert => ('+', Some(ADDED)),
@@ -131,6 +165,7 @@ pub fn diff(path: &str, old: &str, new: &str) -> String {
                     out.push_str(line);
                 }
             }
+            out.push_str(cr);
             out.push('\n');
             if change.missing_newline() {
                 out.push_str("\\ No newline at end of file\n");
@@ -147,8 +182,20 @@ fn rule_list(edits: &[AppliedEdit]) -> String {
     rules.join(", ")
 }
 
-fn plural(n: usize, one: &str, many: &str) -> String {
+pub(crate) fn plural(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
+}
+
+fn error_line(path: &str, message: &str, location: Option<Location>) -> String {
+    let place = match location {
+        Some(l) => format!("{path}:{l}"),
+        None => path.to_string(),
+    };
+    format!(
+        "{}: {} {message}\n",
+        paint(PATH, place),
+        paint(ERROR, "error:")
+    )
 }
 
 /// Renders one file's result.
@@ -170,38 +217,38 @@ pub fn render(
         Err(error) => {
             r.counts.errors = 1;
             match format {
-                Format::Text => {
-                    let place = match error.location {
-                        Some(l) => format!("{path}:{l}"),
-                        None => path.to_string(),
-                    };
-                    let _ = writeln!(
-                        r.stderr,
-                        "{}: {} {}",
-                        paint(PATH, place),
-                        paint(ERROR, "error:"),
-                        error.message
-                    );
-                }
+                Format::Text => r.errors = error_line(path, &error.message, error.location),
                 Format::Json => r.stdout = json_file(path, "error", &[], &[], Some(error)),
                 Format::Github => {
-                    let (line, col) = error.location.map_or((1, 1), |l| (l.line, l.column));
-                    let _ = writeln!(
-                        r.stdout,
-                        "::error file={},line={line},col={col},title=faas-migrate::{}",
-                        property(path),
-                        data(&error.message)
+                    r.stdout = annotation(
+                        "error",
+                        path,
+                        error.location,
+                        "faas-migrate",
+                        &error.message,
                     );
+                }
+                Format::Sarif => {
+                    r.notifications
+                        .push(sarif::notification(path, &error.message, error.location));
                 }
             }
             return r;
         }
     };
     let changed = !done.edits.is_empty();
-    r.counts.changed = changed as usize;
-    r.counts.edits = done.edits.len();
+    let counted = changed && (mode != Mode::Write || done.written);
+    r.counts.changed = counted as usize;
+    r.counts.edits = if counted { done.edits.len() } else { 0 };
     r.counts.findings = done.findings.len();
     r.counts.needs_work = done.needs_work as usize;
+    r.counts.errors = done.refused.is_some() as usize;
+    for e in &done.edits {
+        r.rules.entry(e.rule).or_default().edits += 1;
+    }
+    for f in &done.findings {
+        r.rules.entry(f.rule).or_default().findings += 1;
+    }
     // After a write, point at the file as it now is.
     let at = |f: &Finding| {
         if done.written {
@@ -210,30 +257,33 @@ pub fn render(
             f.location
         }
     };
+    let summary = format!(
+        "{}: {}",
+        plural(done.edits.len(), "edit", "edits"),
+        rule_list(&done.edits)
+    );
+    if changed && format != Format::Json && format != Format::Sarif {
+        match mode {
+            Mode::Check => {
+                let _ = writeln!(
+                    r.status,
+                    "{}: would be migrated ({summary})",
+                    paint(PATH, path)
+                );
+            }
+            Mode::Write if done.written => {
+                let _ = writeln!(r.status, "{}: migrated ({summary})", paint(PATH, path));
+            }
+            _ => {}
+        }
+    }
     match format {
         Format::Text => {
             if let Some(diff) = &done.diff {
                 r.stdout.push_str(diff);
             }
-            if changed {
-                let summary = format!(
-                    "{}: {}",
-                    plural(done.edits.len(), "edit", "edits"),
-                    rule_list(&done.edits)
-                );
-                match mode {
-                    Mode::Check => {
-                        let _ = writeln!(
-                            r.stdout,
-                            "{}: would be migrated ({summary})",
-                            paint(PATH, path)
-                        );
-                    }
-                    Mode::Write if done.written => {
-                        let _ = writeln!(r.stderr, "{}: migrated ({summary})", paint(PATH, path));
-                    }
-                    _ => {}
-                }
+            if let Some(why) = &done.refused {
+                r.errors = error_line(path, why, None);
             }
             for f in &done.findings {
                 let class = if f.class == crate::FixClass::Manual {
@@ -242,7 +292,7 @@ pub fn render(
                     f.class.to_string()
                 };
                 let _ = writeln!(
-                    r.stdout,
+                    r.findings,
                     "{}: {} [{class}] {}",
                     paint(PATH, format!("{path}:{}", at(f))),
                     paint(RULE, f.rule),
@@ -257,47 +307,54 @@ pub fn render(
                 (true, false, Mode::Write) => "not-written",
                 (true, false, _) => "would-change",
             };
-            r.stdout = json_file(path, status, &done.edits, &done.findings, None);
+            let error = done.refused.as_ref().map(|why| FileError {
+                message: why.clone(),
+                location: None,
+            });
+            r.stdout = json_file(path, status, &done.edits, &done.findings, error.as_ref());
         }
         Format::Github => {
-            for e in &done.edits {
-                let verb = if done.written {
-                    "migrated"
-                } else {
-                    "needs migrating"
-                };
-                let _ = writeln!(
-                    r.stdout,
-                    "::warning file={},line={},endLine={},col={},title=faas-migrate ({})::{}",
-                    property(path),
-                    e.start.line,
-                    e.end.line.max(e.start.line),
-                    e.start.column,
-                    e.rule,
-                    data(&format!("{verb}: replace with {:?}", e.text)),
-                );
+            if let Some(why) = &done.refused {
+                r.stdout
+                    .push_str(&annotation("error", path, None, "faas-migrate", why));
             }
             for f in &done.findings {
-                let level = if f.class == crate::FixClass::Manual {
-                    "error"
-                } else {
-                    "warning"
+                let level = match f.class {
+                    FixClass::Manual => "error",
+                    FixClass::Review => "warning",
+                    FixClass::Auto => "notice",
                 };
-                let l = at(f);
-                let _ = writeln!(
-                    r.stdout,
-                    "::{level} file={},line={},col={},title=faas-migrate ({} {})::{}",
-                    property(path),
-                    l.line,
-                    l.column,
-                    f.rule,
-                    f.class,
-                    data(&f.message)
-                );
+                let title = format!("faas-migrate ({} {})", f.rule, f.class);
+                r.stdout
+                    .push_str(&annotation(level, path, Some(at(f)), &title, &f.message));
             }
+        }
+        Format::Sarif => {
+            if let Some(why) = &done.refused {
+                r.notifications.push(sarif::notification(path, why, None));
+            }
+            r.stdout = sarif::results(path, done, mode);
         }
     }
     r
+}
+
+/// One GitHub Actions annotation (`::error file=…,line=…,col=…,title=…::message`).
+fn annotation(level: &str, path: &str, at: Option<Location>, title: &str, message: &str) -> String {
+    let (line, col) = at.map_or((1, 1), |l| (l.line, l.column));
+    format!(
+        "::{level} file={},line={line},col={col},title={}::{}\n",
+        property(path),
+        property(title),
+        data(message)
+    )
+}
+
+/// The last annotation of a `--format github` run: the summary, as an error when the run fails.
+pub fn github_summary(summary: &str, failed: bool) -> String {
+    let level = if failed { "error" } else { "notice" };
+    let summary = summary.strip_prefix("faas-migrate: ").unwrap_or(summary);
+    format!("::{level} title=faas-migrate::{}\n", data(summary))
 }
 
 fn json_file(
@@ -328,8 +385,57 @@ fn json_file(
 /// The opening of a JSON report; files follow, comma-separated, then [`json_end`].
 pub const JSON_START: &str = "{\"files\":[";
 
-/// Closes a JSON report with the summary.
-pub fn json_end(counts: &Counts, elapsed: Duration) -> String {
+/// One rule's line of `--statistics`.
+#[derive(Debug, Serialize)]
+pub struct Statistic {
+    pub rule: &'static str,
+    pub class: FixClass,
+    pub edits: usize,
+    pub findings: usize,
+}
+
+/// Per rule, edits and findings, the busiest rule first.
+pub fn statistics(rules: &BTreeMap<&'static str, RuleCount>) -> Vec<Statistic> {
+    let mut out: Vec<Statistic> = rules
+        .iter()
+        .map(|(rule, c)| Statistic {
+            rule,
+            class: crate::rules::by_name(rule).map_or(FixClass::Review, |r| r.class),
+            edits: c.edits,
+            findings: c.findings,
+        })
+        .collect();
+    out.sort_by(|a, b| {
+        (b.edits + b.findings)
+            .cmp(&(a.edits + a.findings))
+            .then(a.rule.cmp(b.rule))
+    });
+    out
+}
+
+/// `--statistics` as a table.
+pub fn statistics_text(stats: &[Statistic]) -> String {
+    let mut out = format!(
+        "{:>6} {:>9}  {:<24} {}\n",
+        "edits", "findings", "rule", "class"
+    );
+    for s in stats {
+        let _ = writeln!(
+            out,
+            "{:>6} {:>9}  {:<24} {}",
+            s.edits, s.findings, s.rule, s.class
+        );
+    }
+    out
+}
+
+/// Closes a JSON report: run-level errors, statistics (with `--statistics`) and the summary.
+pub fn json_end(
+    counts: &Counts,
+    elapsed: Duration,
+    errors: &[String],
+    stats: Option<&[Statistic]>,
+) -> String {
     #[derive(Serialize)]
     struct Summary<'a> {
         #[serde(flatten)]
@@ -341,7 +447,14 @@ pub fn json_end(counts: &Counts, elapsed: Duration) -> String {
         seconds: elapsed.as_secs_f64(),
     })
     .expect("serializable");
-    format!("],\"summary\":{summary}}}\n")
+    let errors = serde_json::to_string(errors).expect("serializable");
+    let stats = stats.map_or(String::new(), |s| {
+        format!(
+            ",\"statistics\":{}",
+            serde_json::to_string(s).expect("serializable")
+        )
+    });
+    format!("],\"errors\":{errors}{stats},\"summary\":{summary}}}\n")
 }
 
 /// The one-line summary printed at the end of a run.
@@ -371,390 +484,4 @@ fn data(text: &str) -> String {
 /// Escapes a GitHub workflow-command property value.
 fn property(text: &str) -> String {
     data(text).replace(':', "%3A").replace(',', "%2C")
-}
-
-/// What the Markdown report keeps of one file: edit counts per rule, findings and the error,
-/// never the source.
-#[derive(Clone, Debug)]
-pub struct FileSummary {
-    /// The path as the walk found it, to link to.
-    pub path: PathBuf,
-    /// The path as printed.
-    pub display: String,
-    /// How many edits each rule made, by rule name.
-    pub edits: BTreeMap<&'static str, usize>,
-    pub findings: Vec<SummaryFinding>,
-    /// Why the file could not be migrated, and where.
-    pub error: Option<(String, Option<Location>)>,
-    /// Whether the file was written.
-    pub written: bool,
-}
-
-/// One finding in the report, located in the file as it is on disk after the run.
-#[derive(Clone, Debug)]
-pub struct SummaryFinding {
-    pub rule: &'static str,
-    pub class: FixClass,
-    pub message: String,
-    pub location: Location,
-}
-
-impl FileSummary {
-    pub fn new(path: &Path, display: &str, result: &Result<Done, FileError>) -> FileSummary {
-        let mut summary = FileSummary {
-            path: path.to_path_buf(),
-            display: display.to_string(),
-            edits: BTreeMap::new(),
-            findings: Vec::new(),
-            error: None,
-            written: false,
-        };
-        match result {
-            Err(e) => summary.error = Some((e.message.clone(), e.location)),
-            Ok(done) => {
-                for e in &done.edits {
-                    *summary.edits.entry(e.rule).or_default() += 1;
-                }
-                summary.written = done.written;
-                summary.findings = done
-                    .findings
-                    .iter()
-                    .map(|f| SummaryFinding {
-                        rule: f.rule,
-                        class: f.class,
-                        message: f.message.clone(),
-                        location: if done.written {
-                            f.output_location
-                        } else {
-                            f.location
-                        },
-                    })
-                    .collect();
-            }
-        }
-        summary
-    }
-
-    fn edit_count(&self) -> usize {
-        self.edits.values().sum()
-    }
-
-    fn count(&self, class: FixClass) -> usize {
-        self.findings.iter().filter(|f| f.class == class).count()
-    }
-}
-
-/// The function folder `functions/<name>/` that holds `path`, if any.
-fn function_folder(path: &Path) -> Option<&Path> {
-    let dir = path.parent()?;
-    (dir.parent()?.file_name()? == "functions").then_some(dir)
-}
-
-/// `path` made absolute (against the working directory) with `.` and `..` resolved by name.
-fn normalized(path: &Path) -> PathBuf {
-    let path = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
-    let mut out = PathBuf::new();
-    for c in path.components() {
-        match c {
-            Component::CurDir => {}
-            Component::ParentDir => {
-                out.pop();
-            }
-            other => out.push(other),
-        }
-    }
-    out
-}
-
-/// A Markdown link target for `to`, relative to the folder `from` (both already normalized),
-/// with `/` separators and the characters that would end a link escaped.
-fn relative_link(from: &Path, to: &Path) -> String {
-    let from: Vec<Component> = from.components().collect();
-    let to_parts: Vec<Component> = to.components().collect();
-    let common = from
-        .iter()
-        .zip(&to_parts)
-        .take_while(|(a, b)| a == b)
-        .count();
-    let mut parts: Vec<String> = vec!["..".to_string(); from.len() - common];
-    parts.extend(
-        to_parts[common..]
-            .iter()
-            .map(|c| c.as_os_str().to_string_lossy().into_owned()),
-    );
-    let mut link = String::new();
-    for c in parts.join("/").chars() {
-        match c {
-            ' ' => link.push_str("%20"),
-            '(' => link.push_str("%28"),
-            ')' => link.push_str("%29"),
-            '#' => link.push_str("%23"),
-            '%' => link.push_str("%25"),
-            '<' => link.push_str("%3C"),
-            '>' => link.push_str("%3E"),
-            c => link.push(c),
-        }
-    }
-    if link.is_empty() {
-        ".".into()
-    } else {
-        link
-    }
-}
-
-/// Text for a Markdown table cell or link label: no line breaks, no `|`, no `[`/`]`.
-fn cell(text: &str) -> String {
-    text.replace(['\n', '\r'], " ")
-        .replace('|', "\\|")
-        .replace('[', "\\[")
-        .replace(']', "\\]")
-}
-
-/// The status of a function folder, from most to least urgent.
-fn status(files: &[&FileSummary], mode: Mode) -> &'static str {
-    if files.iter().any(|f| f.error.is_some()) {
-        "error"
-    } else if files.iter().any(|f| f.count(FixClass::Manual) > 0) {
-        "needs a person"
-    } else if files.iter().any(|f| f.count(FixClass::Review) > 0) {
-        "to review"
-    } else if files.iter().any(|f| f.edit_count() > 0) {
-        if mode == Mode::Write {
-            "migrated"
-        } else {
-            "to migrate"
-        }
-    } else {
-        "nothing to change"
-    }
-}
-
-/// Renders the migration report: totals, a table of functions, then per function folder the
-/// changes (edits per rule and file) and every finding and error with a link to its line.
-/// Links are relative to the folder the report is written to.
-pub fn markdown(files: &[FileSummary], mode: Mode, report_path: &Path) -> String {
-    let report_dir = normalized(report_path)
-        .parent()
-        .map(Path::to_path_buf)
-        .unwrap_or_default();
-    let link = |file: &FileSummary, line: Option<usize>| {
-        let target = relative_link(&report_dir, &normalized(&file.path));
-        match line {
-            Some(line) => format!("{target}#L{line}"),
-            None => target,
-        }
-    };
-
-    // Function folders first, in path order; then other folders.
-    let mut groups: BTreeMap<(bool, String), Vec<&FileSummary>> = BTreeMap::new();
-    for f in files {
-        let (is_function, folder) = match function_folder(Path::new(&f.display)) {
-            Some(dir) => (true, dir.to_string_lossy().into_owned()),
-            None => (
-                false,
-                Path::new(&f.display)
-                    .parent()
-                    .map(|p| p.to_string_lossy().into_owned())
-                    .unwrap_or_default(),
-            ),
-        };
-        groups.entry((!is_function, folder)).or_default().push(f);
-    }
-
-    let total_edits: usize = files.iter().map(FileSummary::edit_count).sum();
-    let changed = files.iter().filter(|f| f.edit_count() > 0).count();
-    let manual: usize = files.iter().map(|f| f.count(FixClass::Manual)).sum();
-    let review: usize = files.iter().map(|f| f.count(FixClass::Review)).sum();
-    let errors = files.iter().filter(|f| f.error.is_some()).count();
-    let functions = groups.keys().filter(|(other, _)| !other).count();
-    let manual_functions = groups
-        .iter()
-        .filter(|((other, _), g)| !other && status(g, mode) == "needs a person")
-        .count();
-
-    let mut out = String::new();
-    let _ = writeln!(out, "# V1 → V2 migration report\n");
-    let what = match mode {
-        Mode::Write => "The changes below were written; line links point into the migrated files.",
-        Mode::Diff | Mode::Check => {
-            "Nothing was written: the changes below are what `faas-migrate --write` makes; line links point into the files as they are."
-        }
-    };
-    let _ = writeln!(
-        out,
-        "Made by faas-migrate {}. {what}\n",
-        env!("CARGO_PKG_VERSION")
-    );
-    let change_word = if mode == Mode::Write {
-        "changed"
-    } else {
-        "to change"
-    };
-    let _ = writeln!(out, "| | |\n|---|---|");
-    let _ = writeln!(
-        out,
-        "| functions | {functions} ({manual_functions} {} a person) |",
-        if manual_functions == 1 {
-            "needs"
-        } else {
-            "need"
-        }
-    );
-    let _ = writeln!(
-        out,
-        "| files | {} scanned, {changed} {change_word} ({}) |",
-        files.len(),
-        plural(total_edits, "edit", "edits")
-    );
-    let _ = writeln!(
-        out,
-        "| needs a person | {} |",
-        plural(manual, "manual finding", "manual findings")
-    );
-    let _ = writeln!(
-        out,
-        "| to review | {} |",
-        plural(review, "review finding", "review findings")
-    );
-    let _ = writeln!(out, "| errors | {errors} |\n");
-
-    if !groups.is_empty() {
-        let _ = writeln!(
-            out,
-            "| folder | status | edits | manual | review | errors |\n|---|---|---|---|---|---|"
-        );
-        for ((_, folder), group) in &groups {
-            let _ = writeln!(
-                out,
-                "| `{}` | {} | {} | {} | {} | {} |",
-                cell(&folder_label(folder)),
-                status(group, mode),
-                group.iter().map(|f| f.edit_count()).sum::<usize>(),
-                group
-                    .iter()
-                    .map(|f| f.count(FixClass::Manual))
-                    .sum::<usize>(),
-                group
-                    .iter()
-                    .map(|f| f.count(FixClass::Review))
-                    .sum::<usize>(),
-                group.iter().filter(|f| f.error.is_some()).count(),
-            );
-        }
-        out.push('\n');
-    }
-
-    for ((other, folder), group) in &groups {
-        let title = if *other {
-            let kind = if Path::new(folder)
-                .file_name()
-                .is_some_and(|n| n == "functions")
-            {
-                "Project settings"
-            } else {
-                "Other files"
-            };
-            format!("{kind} in {}", folder_label(folder))
-        } else {
-            Path::new(folder)
-                .file_name()
-                .map(|n| n.to_string_lossy().into_owned())
-                .unwrap_or_else(|| folder.clone())
-        };
-        let _ = writeln!(out, "## {}\n", cell(&title));
-        let _ = writeln!(
-            out,
-            "Folder `{}`: **{}**.\n",
-            cell(&folder_label(folder)),
-            status(group, mode)
-        );
-        let name = |f: &FileSummary| {
-            Path::new(&f.display)
-                .file_name()
-                .map(|n| n.to_string_lossy().into_owned())
-                .unwrap_or_else(|| f.display.clone())
-        };
-        if group.iter().any(|f| f.edit_count() > 0) {
-            let _ = writeln!(
-                out,
-                "{}:\n\n| file | rule | edits |\n|---|---|---|",
-                if mode == Mode::Write {
-                    "Changed"
-                } else {
-                    "Changes to make"
-                }
-            );
-            for f in group {
-                for (rule, n) in &f.edits {
-                    let _ = writeln!(
-                        out,
-                        "| [{}]({}) | `{rule}` | {n} |",
-                        cell(&name(f)),
-                        link(f, None)
-                    );
-                }
-            }
-            out.push('\n');
-        }
-        for (class, heading) in [
-            (FixClass::Manual, "Needs a person"),
-            (FixClass::Review, "To review"),
-        ] {
-            let items: Vec<String> = group
-                .iter()
-                .flat_map(|f| {
-                    f.findings.iter().filter(|x| x.class == class).map(|x| {
-                        format!(
-                            "- [{}:{}]({}) `{}`: {}",
-                            cell(&name(f)),
-                            x.location,
-                            link(f, Some(x.location.line)),
-                            x.rule,
-                            x.message.replace(['\n', '\r'], " ")
-                        )
-                    })
-                })
-                .collect();
-            if !items.is_empty() {
-                let _ = writeln!(out, "{heading}:\n\n{}\n", items.join("\n"));
-            }
-        }
-        let error_items: Vec<String> = group
-            .iter()
-            .filter_map(|f| {
-                let (message, location) = f.error.as_ref()?;
-                let place = match location {
-                    Some(l) => format!("[{}:{l}]({})", cell(&name(f)), link(f, Some(l.line))),
-                    None => format!("[{}]({})", cell(&name(f)), link(f, None)),
-                };
-                Some(format!("- {place}: {}", message.replace(['\n', '\r'], " ")))
-            })
-            .collect();
-        if !error_items.is_empty() {
-            let _ = writeln!(
-                out,
-                "Errors (nothing was written for these files):\n\n{}\n",
-                error_items.join("\n")
-            );
-        }
-        if group
-            .iter()
-            .all(|f| f.edit_count() == 0 && f.findings.is_empty() && f.error.is_none())
-        {
-            let _ = writeln!(out, "Nothing to change.\n");
-        }
-    }
-    let trimmed = out.trim_end().len();
-    out.truncate(trimmed);
-    out.push('\n');
-    out
-}
-
-/// A folder as shown in the report: `.` for the working directory, with a trailing `/`.
-fn folder_label(folder: &str) -> String {
-    if folder.is_empty() {
-        "./".to_string()
-    } else {
-        format!("{folder}/")
-    }
 }

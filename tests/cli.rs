@@ -1,5 +1,7 @@
 //! The command line on real files in temporary directories.
 
+mod common;
+
 use assert_cmd::Command;
 use predicates::prelude::*;
 use std::fs;
@@ -61,10 +63,10 @@ fn check_fails_while_work_remains_and_prints_no_diff() {
         .arg("--check")
         .assert()
         .code(1)
-        .stdout(predicate::str::contains(
+        .stderr(predicate::str::contains(
             "a.js: would be migrated (7 edits: env-rename, handler-callback, require-to-import)",
         ))
-        .stdout(predicate::str::contains("b.js").not())
+        .stderr(predicate::str::contains("b.js").not())
         .stdout(predicate::str::contains("---").not());
     let migrated = project(&[("b.js", V2.as_bytes())]);
     tool(migrated.path())
@@ -82,7 +84,7 @@ fn check_fails_on_a_marker_even_when_nothing_would_change() {
         .arg("--check")
         .assert()
         .code(1)
-        .stdout(predicate::str::contains(
+        .stderr(predicate::str::contains(
             "index.js:3:18: env-rename [manual] `PORT` is reserved in V2",
         ));
 }
@@ -94,7 +96,7 @@ fn write_migrates_in_place_and_a_second_run_has_nothing_to_do() {
         ("functions/b/index.js", V2.as_bytes()),
     ]);
     tool(dir.path())
-        .args(["--write", "functions"])
+        .args(["--write", "--allow-no-vcs", "functions"])
         .assert()
         .success()
         .stderr(predicate::str::contains(
@@ -107,7 +109,7 @@ fn write_migrates_in_place_and_a_second_run_has_nothing_to_do() {
         .assert()
         .success();
     tool(dir.path())
-        .args(["--write", "functions"])
+        .args(["--write", "--allow-no-vcs", "functions"])
         .assert()
         .success()
         .stderr(predicate::str::contains("0 migrated"));
@@ -122,7 +124,7 @@ fn write_keeps_permissions() {
     let path = dir.path().join("index.js");
     fs::set_permissions(&path, fs::Permissions::from_mode(0o640)).unwrap();
     tool(dir.path())
-        .args(["--write", "index.js"])
+        .args(["--write", "--allow-no-vcs", "index.js"])
         .assert()
         .success();
     assert_eq!(
@@ -217,7 +219,7 @@ fn a_syntax_error_is_reported_and_the_other_files_are_still_migrated() {
         ("c.js", V1.as_bytes()),
     ]);
     tool(dir.path())
-        .arg("--write")
+        .args(["--write", "--allow-no-vcs"])
         .assert()
         .code(2)
         .stderr(predicate::str::contains(
@@ -235,7 +237,10 @@ fn a_syntax_error_is_reported_and_the_other_files_are_still_migrated() {
 fn crlf_files_keep_their_line_endings() {
     let crlf = V1.replace('\n', "\r\n");
     let dir = project(&[("index.js", crlf.as_bytes())]);
-    tool(dir.path()).arg("--write").assert().success();
+    tool(dir.path())
+        .args(["--write", "--allow-no-vcs"])
+        .assert()
+        .success();
     assert_eq!(read(&dir, "index.js"), V2.replace('\n', "\r\n"));
 }
 
@@ -250,7 +255,7 @@ fn non_utf8_and_binary_files_are_skipped_with_a_message() {
         ("good.js", V1.as_bytes()),
     ]);
     tool(dir.path())
-        .arg("--write")
+        .args(["--write", "--allow-no-vcs"])
         .assert()
         .code(2)
         .stderr(predicate::str::contains(
@@ -281,12 +286,12 @@ fn walking_respects_gitignore_and_skips_node_modules_and_other_files() {
         .arg("--check")
         .assert()
         .code(1)
-        .stdout(predicate::str::contains("src/a.js: would be migrated"))
-        .stdout(predicate::str::contains("src/b.cjs: would be migrated"))
-        .stdout(predicate::str::contains("src/c.mjs: would be migrated"))
-        .stdout(predicate::str::contains("build").not())
-        .stdout(predicate::str::contains("node_modules").not())
-        .stdout(predicate::str::contains("readme").not())
+        .stderr(predicate::str::contains("src/a.js: would be migrated"))
+        .stderr(predicate::str::contains("src/b.cjs: would be migrated"))
+        .stderr(predicate::str::contains("src/c.mjs: would be migrated"))
+        .stderr(predicate::str::contains("build").not())
+        .stderr(predicate::str::contains("node_modules").not())
+        .stderr(predicate::str::contains("readme").not())
         .stderr(predicate::str::contains("3 files scanned"));
 }
 
@@ -305,12 +310,8 @@ fn a_missing_path_is_an_error() {
 #[test]
 fn json_output_lists_files_edits_findings_and_a_summary() {
     let dir = project(&[("a.js", V1.as_bytes()), ("broken.js", BROKEN.as_bytes())]);
-    let output = tool(dir.path())
-        .args(["--format", "json", "--quiet"])
-        .output()
-        .unwrap();
+    let (json, output) = common::json_run(tool(dir.path()).args(["--format", "json", "--quiet"]));
     assert_eq!(output.status.code(), Some(2));
-    let json: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
     let files = json["files"].as_array().unwrap();
     assert_eq!(files.len(), 2);
     assert_eq!(files[0]["path"], "a.js");
@@ -331,16 +332,52 @@ fn json_output_lists_files_edits_findings_and_a_summary() {
 }
 
 #[test]
-fn github_format_prints_annotations() {
-    let dir = project(&[("a.js", b"const p = process.env.PORT;\n")]);
-    tool(dir.path())
+fn github_format_prints_one_annotation_per_finding_and_a_summary() {
+    let dir = project(&[(
+        "a.js",
+        b"const p = process.env.PORT;\nconst b = process.env.BRAND_ID;\n",
+    )]);
+    let output = tool(dir.path())
         .args(["--format", "github", "--check"])
-        .assert()
-        .code(1)
-        .stdout(predicate::str::contains("::warning file=a.js,line=1,endLine=1,col=1,title=faas-migrate (env-rename)::needs migrating"))
-        .stdout(predicate::str::contains(
-            "::error file=a.js,line=1,col=11,title=faas-migrate (env-rename manual)::`PORT` is reserved in V2",
-        ));
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    let stdout = String::from_utf8(output.stdout).unwrap();
+    let lines: Vec<&str> = stdout.lines().collect();
+    assert_eq!(lines.len(), 2, "{stdout}");
+    assert_eq!(
+        lines[0],
+        "::error file=a.js,line=1,col=11,title=faas-migrate (env-rename manual)::`PORT` is reserved in V2 (the platform sets it); rename this variable here and in config.json"
+    );
+    assert!(
+        lines[1].starts_with("::error title=faas-migrate::1 file scanned, 1 would change (2 edits), 1 finding, 0 errors in "),
+        "{stdout}"
+    );
+    // The file that would change is a status line on stderr, not an annotation per edit.
+    assert!(String::from_utf8(output.stderr)
+        .unwrap()
+        .contains("a.js: would be migrated (2 edits: env-rename)"));
+    // After --write, the annotation points at the line in the written file (below the marker).
+    let output = tool(dir.path())
+        .args(["--format", "github", "--write", "--allow-no-vcs"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0));
+    let stdout = String::from_utf8(output.stdout).unwrap();
+    assert!(
+        stdout.starts_with(
+            "::error file=a.js,line=2,col=11,title=faas-migrate (env-rename manual)::"
+        ),
+        "{stdout}"
+    );
+    assert!(
+        stdout
+            .lines()
+            .nth(1)
+            .unwrap()
+            .starts_with("::notice title=faas-migrate::"),
+        "{stdout}"
+    );
 }
 
 #[test]
@@ -372,7 +409,7 @@ fn rules_can_be_listed_explained_selected_and_ignored() {
         .args(["--check", "--select", "env-rename"])
         .assert()
         .code(1)
-        .stdout(predicate::str::contains("(1 edit: env-rename)"));
+        .stderr(predicate::str::contains("(1 edit: env-rename)"));
     tool(dir.path())
         .args([
             "--check",
@@ -428,7 +465,7 @@ fn config_json_is_shown_checked_and_written_like_code() {
         .stdout(predicate::str::contains("-  \"environmentVariables\": ["))
         .stdout(predicate::str::contains("+  \"environmentVariables\": {"))
         .stdout(predicate::str::contains("+    \"REGION\": \"eu\","))
-        .stdout(predicate::str::contains(
+        .stderr(predicate::str::contains(
             "functions/route/config.json:10:14: config-env [manual] `PORT` is reserved in V2 (the platform sets it); rename this variable here and where the code reads it",
         ))
         .stderr(predicate::str::contains(
@@ -439,19 +476,19 @@ fn config_json_is_shown_checked_and_written_like_code() {
         .arg("--check")
         .assert()
         .code(1)
-        .stdout(predicate::str::contains(
+        .stderr(predicate::str::contains(
             "functions/route/config.json: would be migrated (1 edit: config-env)",
         ))
         .stdout(predicate::str::contains("---").not());
     // After --write the finding points into the written file.
     tool(dir.path())
-        .arg("--write")
+        .args(["--write", "--allow-no-vcs"])
         .assert()
         .success()
         .stderr(predicate::str::contains(
             "functions/route/config.json: migrated (1 edit: config-env)",
         ))
-        .stdout(predicate::str::contains(
+        .stderr(predicate::str::contains(
             "functions/route/config.json:6:5: config-env [manual] `PORT` is reserved",
         ));
     assert_eq!(read(&dir, "functions/route/config.json"), CONFIG_V2);
@@ -460,8 +497,8 @@ fn config_json_is_shown_checked_and_written_like_code() {
         .arg("--check")
         .assert()
         .code(1)
-        .stdout(predicate::str::contains("would be migrated").not())
-        .stdout(predicate::str::contains(
+        .stderr(predicate::str::contains("would be migrated").not())
+        .stderr(predicate::str::contains(
             "functions/route/config.json:6:5: config-env [manual]",
         ));
     tool(dir.path())
@@ -478,13 +515,16 @@ fn settings_json_loses_its_whitelist_and_keeps_its_layout() {
         .arg("--check")
         .assert()
         .code(1)
-        .stdout(predicate::str::contains(
+        .stderr(predicate::str::contains(
             "functions/settings.json: would be migrated (1 edit: settings-whitelist)",
         ))
-        .stdout(predicate::str::contains(
+        .stderr(predicate::str::contains(
             "functions/settings.json:4:5: settings-secrets [manual] `lp-faas-default-app-key` is a V1 system secret",
         ));
-    tool(dir.path()).arg("--write").assert().success();
+    tool(dir.path())
+        .args(["--write", "--allow-no-vcs"])
+        .assert()
+        .success();
     assert_eq!(
         read(&dir, "functions/settings.json"),
         SETTINGS_V2.replace('\n', "\r\n")
@@ -512,30 +552,31 @@ fn walking_keeps_only_the_project_files_of_the_lpf_layout() {
         .arg("--check")
         .assert()
         .code(1)
-        .stdout(predicate::str::contains(
+        .stderr(predicate::str::contains(
             "functions/route/config.json: would be migrated",
         ))
-        .stdout(predicate::str::contains(
+        .stderr(predicate::str::contains(
             "functions/settings.json: would be migrated",
         ))
-        .stdout(predicate::str::contains("notes").not())
-        .stdout(predicate::str::contains("tools/route/config.json").not())
-        .stdout(predicate::str::contains("\nsettings.json").not())
-        .stdout(predicate::str::contains("package.json").not())
-        .stderr(predicate::str::contains("4 files scanned"));
+        .stderr(predicate::str::contains("notes").not())
+        .stderr(predicate::str::contains("tools/route/config.json").not())
+        .stderr(predicate::str::contains("\nsettings.json").not())
+        .stderr(predicate::str::contains("package.json").not())
+        // At the root of an lpf project only functions/ is walked: tools/route/index.js is not.
+        .stderr(predicate::str::contains("3 files scanned"));
     // Walking from inside a function folder finds its config.json too.
     tool(&dir.path().join("functions/route"))
         .arg("--check")
         .assert()
         .code(1)
-        .stdout(predicate::str::contains("config.json: would be migrated"))
+        .stderr(predicate::str::contains("config.json: would be migrated"))
         .stderr(predicate::str::contains("2 files scanned"));
     // Named on the command line, a config.json is read wherever it is; other JSON is refused.
     tool(dir.path())
         .args(["--check", "functions/notes/config.json", "functions/route/package.json"])
         .assert()
         .code(2)
-        .stdout(predicate::str::contains(
+        .stderr(predicate::str::contains(
             "functions/notes/config.json: would be migrated",
         ))
         .stderr(predicate::str::contains(
@@ -552,14 +593,18 @@ fn invalid_json_is_a_located_error_and_nothing_is_written() {
         ("functions/route/config.json", broken.as_bytes()),
     ]);
     tool(dir.path())
-        .arg("--write")
+        .args(["--write", "--allow-no-vcs"])
         .assert()
         .code(2)
         .stderr(predicate::str::contains(
             "functions/route/config.json:4:3: error: syntax error: invalid JSON: trailing comma",
+        ))
+        // A function migrates whole or not at all.
+        .stderr(predicate::str::contains(
+            "functions/route/index.js: error: not written: functions/route/config.json could not be migrated, and a function's files are written together\n",
         ));
     assert_eq!(read(&dir, "functions/route/config.json"), broken);
-    assert_eq!(read(&dir, "functions/route/index.js"), V2);
+    assert_eq!(read(&dir, "functions/route/index.js"), V1);
 }
 
 fn report_project() -> TempDir {
@@ -630,7 +675,7 @@ fn the_report_is_written_in_every_mode_and_links_from_its_own_folder() {
         "{check}"
     );
     tool(dir.path())
-        .args(["--write", "--report", "docs/write.md"])
+        .args(["--write", "--allow-no-vcs", "--report", "docs/write.md"])
         .assert()
         .code(2);
     let write = read(&dir, "docs/write.md");
@@ -657,12 +702,14 @@ fn the_report_is_written_in_every_mode_and_links_from_its_own_folder() {
 #[test]
 fn the_examples_exercise_every_project_rule() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let output = tool(root)
-        .args(["--format", "json", "--quiet", "examples"])
-        .output()
-        .unwrap();
+    let (json, output) = common::json_run(tool(root).args([
+        "--format",
+        "json",
+        "--quiet",
+        "--isolated",
+        "examples",
+    ]));
     assert_eq!(output.status.code(), Some(0));
-    let json: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
     let mut used = std::collections::HashSet::new();
     for file in json["files"].as_array().unwrap() {
         for item in file["edits"]

@@ -379,7 +379,14 @@ fn mutants_never_panic_and_never_produce_code_that_does_not_parse() {
         fs::write(dir.path().join(format!("m{i:06}.js")), bytes).unwrap();
     }
     let output = bin()
-        .args(["--write", "--format", "json", "--jobs", "2"])
+        .args([
+            "--write",
+            "--allow-no-vcs",
+            "--format",
+            "json",
+            "--jobs",
+            "2",
+        ])
         .arg(dir.path())
         .output()
         .unwrap();
@@ -598,7 +605,7 @@ fn a_panicking_rule_costs_one_file_and_the_run_goes_on() {
     let output = bin()
         .current_dir(dir.path())
         .env("FAAS_MIGRATE_PANIC_IN_RULE", "use-strict")
-        .args(["--write"])
+        .args(["--write", "--allow-no-vcs"])
         .output()
         .unwrap();
     let err = stderr(&output);
@@ -640,7 +647,7 @@ fn empty_and_comment_only_files_have_nothing_to_change() {
         stderr(&output).split(" in ").next().unwrap(),
         "faas-migrate: 3 files scanned, 0 would change (0 edits), 0 findings, 0 errors"
     );
-    let output = run_in(dir.path(), &["--write"]);
+    let output = run_in(dir.path(), &["--write", "--allow-no-vcs"]);
     assert_eq!(output.status.code(), Some(0));
     assert_eq!(read(dir.path(), "empty.js"), b"");
     assert_eq!(read(dir.path(), "comments.js"), comments.as_bytes());
@@ -654,7 +661,7 @@ fn empty_and_comment_only_files_have_nothing_to_change() {
 /// for `name` (exit 2), leave it as it was, and still migrate the good file.
 fn one_bad_file(name: &str, bytes: &[u8], message: &str) {
     let dir = project(&[("good.js", V1.as_bytes()), (name, bytes)]);
-    let output = run_in(dir.path(), &["--write"]);
+    let output = run_in(dir.path(), &["--write", "--allow-no-vcs"]);
     let err = stderr(&output);
     assert_eq!(output.status.code(), Some(2), "{err}");
     assert!(err.contains(message), "expected {message:?} in:\n{err}");
@@ -727,7 +734,7 @@ fn absurd_nesting_is_refused_not_a_crash() {
         " + a".repeat(20_000),
     );
     let dir = project(&[("nested.js", nested.as_bytes())]);
-    let output = run_in(dir.path(), &["--write"]);
+    let output = run_in(dir.path(), &["--write", "--allow-no-vcs"]);
     assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
     assert_eq!(
         String::from_utf8(read(dir.path(), "nested.js")).unwrap(),
@@ -746,7 +753,7 @@ fn a_10_mb_file_is_migrated() {
         i += 1;
     }
     let dir = project(&[("big.js", text.as_bytes()), ("small.js", V1.as_bytes())]);
-    let output = run_in(dir.path(), &["--write"]);
+    let output = run_in(dir.path(), &["--write", "--allow-no-vcs"]);
     assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
     let expected = text.replacen(V1, V2, 1);
     assert!(String::from_utf8(read(dir.path(), "big.js")).unwrap() == expected);
@@ -766,8 +773,13 @@ mod unix {
         if !root {
             return run_in(dir, args);
         }
-        // `nobody` writes its temporary files beside the ones it migrates.
+        // `nobody` writes its temporary files beside the ones it migrates, and the files are its
+        // own, as the files a person migrates are (`--write` keeps a file's owner, and refuses a
+        // file whose owner it cannot keep).
         fs::set_permissions(dir, fs::Permissions::from_mode(0o777)).unwrap();
+        for name in files_under(dir) {
+            std::os::unix::fs::chown(dir.join(name), Some(65534), Some(65534)).unwrap();
+        }
         Command::new("setpriv")
             .args(["--reuid=65534", "--regid=65534", "--clear-groups", "--"])
             .arg(env!("CARGO_BIN_EXE_faas-migrate"))
@@ -791,7 +803,7 @@ mod unix {
         for (name, mode) in [("a.js", 0o666), ("secret.js", 0o000)] {
             fs::set_permissions(dir.path().join(name), fs::Permissions::from_mode(mode)).unwrap();
         }
-        let output = as_user(dir.path(), &["--write"]);
+        let output = as_user(dir.path(), &["--write", "--allow-no-vcs"]);
         let err = stderr(&output);
         assert_eq!(output.status.code(), Some(2), "{err}");
         assert!(
@@ -818,7 +830,7 @@ mod unix {
         )
         .unwrap();
         fs::set_permissions(dir.path().join("locked"), fs::Permissions::from_mode(0o555)).unwrap();
-        let output = as_user(dir.path(), &["--write"]);
+        let output = as_user(dir.path(), &["--write", "--allow-no-vcs"]);
         let err = stderr(&output);
         assert_eq!(output.status.code(), Some(2), "{err}");
         assert!(
@@ -844,7 +856,10 @@ mod unix {
         assert_eq!(output.status.code(), Some(1), "{err}");
         assert!(err.contains("1 file scanned, 1 would change"), "{err}");
         // Named on the command line, the loop is an error; the other file is still processed.
-        let output = run_in(dir.path(), &["--write", "loop1.js", "a.js"]);
+        let output = run_in(
+            dir.path(),
+            &["--write", "--allow-no-vcs", "loop1.js", "a.js"],
+        );
         let err = stderr(&output);
         assert_eq!(output.status.code(), Some(2), "{err}");
         assert!(
@@ -857,7 +872,7 @@ mod unix {
     #[test]
     fn a_folder_named_like_a_script_is_walked_not_read() {
         let dir = project(&[("x.js/index.js", V1.as_bytes())]);
-        let output = run_in(dir.path(), &["--write", "x.js"]);
+        let output = run_in(dir.path(), &["--write", "--allow-no-vcs", "x.js"]);
         let err = stderr(&output);
         assert_eq!(output.status.code(), Some(0), "{err}");
         assert!(err.contains("1 file scanned, 1 migrated"), "{err}");
@@ -876,7 +891,15 @@ mod unix {
         assert_eq!(unsafe { libc::mkfifo(c_path.as_ptr(), 0o644) }, 0);
         let child = bin()
             .current_dir(dir.path())
-            .args(["--write", "--jobs", "1", "a.js", "b.js", "c.js"])
+            .args([
+                "--write",
+                "--allow-no-vcs",
+                "--jobs",
+                "1",
+                "a.js",
+                "b.js",
+                "c.js",
+            ])
             .stdout(Stdio::piped())
             .stderr(Stdio::piped())
             .spawn()
@@ -934,7 +957,14 @@ mod unix {
         let mut outcomes = Vec::new();
         for delay in [150, 400, 900, 1600] {
             let mut child = bin()
-                .args(["--write", "--allow-dirty", "--quiet", "--color", "never"])
+                .args([
+                    "--write",
+                    "--allow-no-vcs",
+                    "--allow-dirty",
+                    "--quiet",
+                    "--color",
+                    "never",
+                ])
                 .arg(dir.path())
                 .stdout(Stdio::null())
                 .stderr(Stdio::null())
