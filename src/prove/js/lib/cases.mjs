@@ -37,7 +37,7 @@ export function v2Env(env) {
 }
 
 const SCENARIO_FIELDS = new Set(['description', 'input', 'env', 'secrets', 'csds', 'http', 'errorMessage', 'timeoutMs']);
-const HTTP_FIELDS = new Set(['method', 'host', 'path', 'query', 'status', 'headers', 'body', 'delayMs']);
+const HTTP_FIELDS = new Set(['method', 'url', 'host', 'path', 'query', 'status', 'headers', 'body', 'delayMs']);
 
 const isObject = (value) => value !== null && typeof value === 'object' && !Array.isArray(value);
 
@@ -104,8 +104,9 @@ function validate(scenario) {
           throw new Error(`scenario.json: http[${i}]: unknown field ${JSON.stringify(key)}`);
         }
       }
-      if (typeof entry.host !== 'string' || typeof entry.path !== 'string') {
-        throw new Error(`scenario.json: http[${i}] needs host and path`);
+      const byUrl = typeof entry.url === 'string' && entry.host === undefined && entry.path === undefined;
+      if (!byUrl && (typeof entry.host !== 'string' || typeof entry.path !== 'string')) {
+        throw new Error(`scenario.json: http[${i}] needs url, or host and path`);
       }
     });
   }

@@ -29,7 +29,10 @@ const OUTPUT_CAP = 64 * 1024;
  * top-level `lambda` exported under a private name, and beside it the emulated
  * `core-functions-toolbelt` (plus any of V2_PROVIDED that the harness has installed).
  */
-export function prepareV2Module(dir, source) {
+export function prepareV2Module(dir, source, { besides } = {}) {
+  if (besides) {
+    copyBesides(besides, dir);
+  }
   fs.mkdirSync(path.join(dir, 'node_modules'), { recursive: true });
   const file = path.join(dir, 'index.mjs');
   fs.writeFileSync(file, `${source}\nexport { lambda as __faasLambda };\n`);
@@ -48,6 +51,27 @@ export function prepareV2Module(dir, source) {
     }
   }
   return file;
+}
+
+/**
+ * Copies what a function folder ships besides its code (data files such as `fields.json`), so that
+ * the V2 module finds them next to itself: everything but JavaScript files, `node_modules` and
+ * hidden entries.
+ */
+function copyBesides(from, to) {
+  fs.mkdirSync(to, { recursive: true });
+  for (const entry of fs.readdirSync(from, { withFileTypes: true })) {
+    if (entry.name.startsWith('.') || entry.name === 'node_modules') {
+      continue;
+    }
+    const source = path.join(from, entry.name);
+    const target = path.join(to, entry.name);
+    if (entry.isDirectory()) {
+      copyBesides(source, target);
+    } else if (entry.isFile() && !/\.(c|m)?js$/.test(entry.name)) {
+      fs.copyFileSync(source, target);
+    }
+  }
 }
 
 function capped(chunks) {
@@ -71,7 +95,7 @@ export function childEnv(side, env) {
  * - requests: `[{ record, group }]` as recorded by the server
  * - crash: set when the child died without reporting (then outcome is a failure too)
  */
-export async function runSide({ side, source, scenario, server, workDir }) {
+export async function runSide({ side, source, scenario, server, workDir, record = false }) {
   const runId = `${side}-${randomUUID()}`;
   const configPath = path.join(workDir, `${side}-config.json`);
   fs.writeFileSync(
@@ -87,7 +111,7 @@ export async function runSide({ side, source, scenario, server, workDir }) {
       runId,
     }),
   );
-  server.openRun(runId, scenario.http);
+  server.openRun(runId, scenario.http, { record });
 
   const limitMs = scenario.timeoutMs + SETTLE_MS + STARTUP_ALLOWANCE_MS;
   const stdout = [];
