@@ -15,7 +15,7 @@ const RUNTIMES = {
 };
 const V2_TOOLBELT = path.join(RUNTIME_DIR, 'toolbelt-v2');
 const HARNESS_MODULES = fileURLToPath(new URL('../node_modules/', import.meta.url));
-/** Packages the V2 platform provides; linked next to the V2 module when the harness has them. */
+/** Packages the V2 platform provides; linked next to the V2 module when they are installed. */
 const V2_PROVIDED = ['es-toolkit', 'luxon', 'jsonwebtoken', 'oauth-1.0a', '@jsforce/jsforce-node'];
 
 /** After the result, requests already under way get this long to reach the server. */
@@ -36,13 +36,24 @@ export function prepareV2Module(dir, source, { besides } = {}) {
   fs.mkdirSync(path.join(dir, 'node_modules'), { recursive: true });
   const file = path.join(dir, 'index.mjs');
   fs.writeFileSync(file, `${source}\nexport { lambda as __faasLambda };\n`);
-  const links = { 'core-functions-toolbelt': V2_TOOLBELT };
+  const links = {};
+  // Packages installed beside the function come first, as they would in its deployment.
+  const own = besides && path.join(besides, 'node_modules');
+  if (own && fs.existsSync(own)) {
+    for (const entry of fs.readdirSync(own)) {
+      const scoped = entry.startsWith('@') ? fs.readdirSync(path.join(own, entry)).map((n) => `${entry}/${n}`) : [entry];
+      for (const name of scoped.filter((n) => !n.startsWith('.'))) {
+        links[name] = path.join(own, name);
+      }
+    }
+  }
   for (const name of V2_PROVIDED) {
     const installed = path.join(HARNESS_MODULES, name);
-    if (fs.existsSync(installed)) {
+    if (fs.existsSync(installed) && !links[name]) {
       links[name] = installed;
     }
   }
+  links['core-functions-toolbelt'] = V2_TOOLBELT;
   for (const [name, target] of Object.entries(links)) {
     const link = path.join(dir, 'node_modules', name);
     if (!fs.existsSync(link)) {
