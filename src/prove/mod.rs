@@ -32,11 +32,13 @@ pub struct Args {
     #[arg(long, value_name = "FILE")]
     pub v2: Option<PathBuf>,
 
-    /// Take the V1 source from this file instead of <FUNCTION_DIR>/index.js.
+    /// Take the V1 source from this file; <FUNCTION_DIR>/index.js is then the V2 side (as after
+    /// `faas-migrate --write`), unless --v2 says otherwise.
     #[arg(long, value_name = "FILE", conflicts_with = "v1_rev")]
     pub v1: Option<PathBuf>,
 
-    /// Take the V1 source from git: <FUNCTION_DIR>/index.js as of this revision (after --write).
+    /// Take the V1 source from git: <FUNCTION_DIR>/index.js as of this revision; the current
+    /// index.js is then the V2 side, unless --v2 says otherwise.
     #[arg(long, value_name = "GIT_REV")]
     pub v1_rev: Option<String>,
 
@@ -148,7 +150,7 @@ fn run(args: &Args) -> u8 {
         match execute(args, &runtime_dir, job, &work) {
             Ok(lines) if args.record => record(job, &lines, &mut out),
             Ok(lines) => {
-                if job.manual_findings > 0 && args.v2.is_none() {
+                if job.manual_findings > 0 {
                     out.note(&format!(
                         "{}: the migration left {} `manual` finding(s); run `faas-migrate {}` to see them",
                         job.function,
@@ -197,7 +199,12 @@ fn prepare(args: &Args, dir: &Path, scratch: &Path) -> Result<Job, CannotRun> {
         let source = read(&path)?;
         (path, source)
     };
-    let (v2_source, manual_findings) = match &args.v2 {
+    // With V1 taken from elsewhere, the folder's index.js is the V2 side (as after `--write`).
+    let v2_file = args
+        .v2
+        .clone()
+        .or_else(|| (args.v1.is_some() || args.v1_rev.is_some()).then(|| dir.join("index.js")));
+    let (v2_source, manual_findings) = match &v2_file {
         Some(file) => (read(file)?, 0),
         None => {
             let migration = crate::migrate(

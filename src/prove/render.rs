@@ -118,7 +118,11 @@ impl Printer {
         }
         match (status, error) {
             ("error", Some(error)) => {
-                let text = error["text"].as_str().unwrap_or_default().to_string();
+                let text = error["text"].as_str().unwrap_or_default();
+                let text = text
+                    .strip_prefix("case error: ")
+                    .unwrap_or(text)
+                    .to_string();
                 let head = paint(FAIL, "ERROR");
                 self.say(&format!("{head} {name}: {text}"));
             }
@@ -128,10 +132,10 @@ impl Printer {
                 for difference in &differences {
                     let text = difference["text"].as_str().unwrap_or_default().to_string();
                     self.say(&format!("  - {text}"));
-                }
-                if let Some(first) = differences.first() {
-                    let view = side_by_side(&first["v1"], &first["v2"]);
-                    self.say(&view);
+                    if difference.get("v1").is_some() || difference.get("v2").is_some() {
+                        let view = side_by_side(&difference["v1"], &difference["v2"]);
+                        self.say(&view);
+                    }
                 }
             }
         }
@@ -431,10 +435,10 @@ mod tests {
         assert_eq!(
             lines[1..],
             [
-                "    {          {",
-                "      \"a\": 1,    \"a\": 1,",
+                "    {            {",
+                "      \"a\": 1,      \"a\": 1,",
                 "      \"b\": \"x\" |   \"b\": \"y\"",
-                "    }          }",
+                "    }            }",
             ]
         );
     }
