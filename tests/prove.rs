@@ -502,3 +502,54 @@ fn record_saves_the_real_exchanges_for_replay() {
     assert_eq!(run.lines(), ["PASS lookup"], "{run}");
     assert_eq!(run.code, Some(0), "{run}");
 }
+
+#[test]
+fn several_folders_in_one_run() {
+    let run = prove(&[
+        "examples/functions/survey-forwarder",
+        "examples/functions/crm-case-sync",
+    ]);
+    assert_eq!(
+        run.lines(),
+        [
+            "PASS survey-forwarder",
+            "PASS crm-case-sync/case-created",
+            "PASS crm-case-sync/crm-rejects-the-case",
+        ],
+        "{run}"
+    );
+    assert_eq!(run.code, Some(0), "{run}");
+
+    let run = prove(&[
+        "examples/functions/survey-forwarder",
+        "examples/functions/crm-case-sync",
+        "--v2",
+        "x.mjs",
+    ]);
+    assert_eq!(run.code, Some(2), "{run}");
+    assert!(
+        run.stderr
+            .contains("--v1, --v2 and --scenario name one function's files: give one FUNCTION_DIR"),
+        "{run}"
+    );
+}
+
+#[test]
+fn an_already_migrated_index_js_gets_a_hint() {
+    let dir = scratch();
+    std::fs::write(
+        dir.path().join("index.js"),
+        "import { Toolbelt } from 'core-functions-toolbelt';\nasync function lambda(input) { return 1; }\n",
+    )
+    .unwrap();
+    std::fs::write(dir.path().join("prove.json"), "{}").unwrap();
+    let run = prove(&[dir.path().to_str().unwrap()]);
+    assert_eq!(run.code, Some(2), "{run}");
+    assert!(
+        run.stdout.contains(
+            "Cannot use import statement outside a module (is index.js migrated already? Then take \
+             V1 from git with --v1-rev GIT_REV, or from a file with --v1 FILE)"
+        ),
+        "{run}"
+    );
+}

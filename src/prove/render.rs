@@ -119,10 +119,16 @@ impl Printer {
         match (status, error) {
             ("error", Some(error)) => {
                 let text = error["text"].as_str().unwrap_or_default();
-                let text = text
+                let mut text = text
                     .strip_prefix("case error: ")
                     .unwrap_or(text)
                     .to_string();
+                if text.contains("Cannot use import statement outside a module") {
+                    text.push_str(
+                        " (is index.js migrated already? Then take V1 from git with \
+                         --v1-rev GIT_REV, or from a file with --v1 FILE)",
+                    );
+                }
                 let head = paint(FAIL, "ERROR");
                 self.say(&format!("{head} {name}: {text}"));
             }
