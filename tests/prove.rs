@@ -553,3 +553,62 @@ fn an_already_migrated_index_js_gets_a_hint() {
         "{run}"
     );
 }
+
+#[test]
+fn the_context_store_is_emulated_and_compared() {
+    let dir = scratch();
+    let function = dir.path().join("remember-intent");
+    std::fs::create_dir(&function).unwrap();
+    std::fs::write(
+        function.join("index.js"),
+        "const { Toolbelt } = require('lp-faas-toolbelt');\n\
+         async function lambda(input, callback) {\n  \
+           const client = Toolbelt.ContextServiceClient({ apiKey: process.env.CONTEXT_KEY, accountId: process.env.BRAND_ID });\n  \
+           const props = await client.setPropertiesInNamespace('bot', { intent: input.payload.intent }, input.payload.conversationId);\n  \
+           callback(null, props);\n\
+         }\n",
+    )
+    .unwrap();
+    std::fs::write(
+        function.join("prove.json"),
+        r#"{ "input": { "payload": { "intent": "refund", "conversationId": "c-1" } },
+             "env": { "BRAND_ID": "123", "CONTEXT_KEY": "k-1" },
+             "context": { "bot": { "c-1": { "visits": 1 } } } }"#,
+    )
+    .unwrap();
+    let run = prove(&[function.to_str().unwrap(), "--format", "json"]);
+    assert_eq!(run.code, Some(0), "{run}");
+    let document: Value = serde_json::from_str(&run.stdout).unwrap();
+    let result = &document["results"][0];
+    assert_eq!(result["status"], "pass", "{run}");
+    let expected = serde_json::json!({ "bot": { "c-1": { "intent": "refund", "visits": 1 } } });
+    assert_eq!(result["v1"]["context"], expected);
+    assert_eq!(result["v2"]["context"], expected);
+    assert_eq!(
+        result["v2"]["outcome"],
+        serde_json::json!({ "result": { "intent": "refund", "visits": 1 } })
+    );
+    assert_eq!(result["unmatched"], serde_json::json!([]));
+
+    let broken = dir.path().join("broken.mjs");
+    std::fs::write(
+        &broken,
+        "import { Toolbelt } from 'core-functions-toolbelt';\n\
+         async function lambda(input) {\n  \
+           const client = Toolbelt.ContextServiceClient(process.env.CONTEXT_KEY);\n  \
+           await client.setPropertiesInNamespace('bot', { intent: input.payload.intent, step: 2 }, input.payload.conversationId);\n  \
+           return { intent: 'refund', visits: 1 };\n\
+         }\n",
+    )
+    .unwrap();
+    let run = prove(&[function.to_str().unwrap(), "--v2", broken.to_str().unwrap()]);
+    assert_eq!(run.code, Some(1), "{run}");
+    let lines = run.lines();
+    assert_eq!(lines[0], "FAIL remember-intent", "{run}");
+    assert!(
+        lines.contains(
+            &"  - context store bot/c-1 ends as V1 {\"intent\":\"refund\",\"visits\":1} vs V2 {\"intent\":\"refund\",\"step\":2,\"visits\":1}"
+        ),
+        "{run}"
+    );
+}

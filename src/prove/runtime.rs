@@ -24,6 +24,7 @@ pub const FILES: &[(&str, &[u8])] = embed![
     "prove.mjs",
     "lib/cases.mjs",
     "lib/compare.mjs",
+    "lib/context-store.mjs",
     "lib/execute.mjs",
     "lib/server.mjs",
     "runtime/common.cjs",

@@ -31,6 +31,7 @@ struct RawScenario {
     env: Option<BTreeMap<String, String>>,
     secrets: Option<Map<String, Value>>,
     csds: Option<BTreeMap<String, String>>,
+    context: Option<BTreeMap<String, BTreeMap<String, Map<String, Value>>>>,
     http: Option<Vec<Value>>,
     #[serde(rename = "errorMessage")]
     error_message: Option<ErrorMessage>,
@@ -140,6 +141,7 @@ pub fn complete(
                 "env": env,
                 "secrets": scenario.secrets.clone().unwrap_or_default(),
                 "csds": scenario.csds,
+                "context": scenario.context,
                 "http": scenario.http.clone().unwrap_or_default(),
                 "errorMessage": error_message,
                 "timeoutMs": scenario.timeout_ms.unwrap_or(MAX_TIMEOUT_MS),
@@ -246,6 +248,7 @@ mod tests {
         assert_eq!(scenario["timeoutMs"], json!(30000));
         assert_eq!(scenario["errorMessage"], json!(false));
         assert_eq!(scenario["csds"], Value::Null);
+        assert_eq!(scenario["context"], Value::Null);
         assert_eq!(scenario["name"], json!("f"));
     }
 
@@ -292,6 +295,8 @@ mod tests {
             error(r#"{ "scenarios": [], "input": {} }"#),
             "unknown field `input` beside `scenarios` (each scenario's fields go inside the list)"
         );
+        assert!(error(r#"{ "context": { "bot": { "s1": 3 } } }"#)
+            .starts_with("invalid type: integer `3`, expected a map"));
         assert!(error(r#"{ "scenarios": [ {}, { "env": { "A": 1 } } ] }"#)
             .starts_with("scenarios[1]: invalid type: integer `1`"));
     }
@@ -306,6 +311,7 @@ mod tests {
             fields,
             [
                 "$schema",
+                "context",
                 "csds",
                 "description",
                 "env",

@@ -5,7 +5,7 @@
 //   node prove.mjs JOB.json
 //
 // JOB: { v1, v2Source, functionDir, workDir, record, scenarios: [{ name, input, env, secrets,
-//        csds, http, errorMessage, timeoutMs }] }
+//        csds, context, http, errorMessage, timeoutMs }] }
 // With `record`, only V1 runs, against the real network, and each line lists the exchanges.
 
 import fs from 'node:fs';
@@ -23,6 +23,7 @@ function summary(run) {
     outcome: outcomeValue(run.outcome),
     requests: run.requests.map(({ record }) => record),
     secrets: run.secrets,
+    context: run.context ?? null,
     notes: run.notes,
     crash: run.crash ?? null,
     stdout: run.stdout,
@@ -60,7 +61,7 @@ async function main() {
   const server = await startServer({ unmatchedStatus: UNMATCHED_STATUS });
   try {
     for (const [index, given] of job.scenarios.entries()) {
-      const scenario = { ...given, csds: given.csds ?? { ...DEFAULT_CSDS } };
+      const scenario = { ...given, csds: given.csds ?? { ...DEFAULT_CSDS }, context: given.context ?? undefined };
       const line = job.record ? await record(job, scenario, index, server) : await prove(job, scenario, index, server);
       await new Promise((resolve) => process.stdout.write(`${JSON.stringify(line)}\n`, resolve));
     }

@@ -122,6 +122,34 @@ function secretDifference(v1Secrets, v2Secrets) {
   return null;
 }
 
+/** The context store (when the scenario has one): the first session that ends differently. */
+function contextDifference(v1Context, v2Context) {
+  if (v1Context === undefined && v2Context === undefined) {
+    return null;
+  }
+  const a = v1Context ?? {};
+  const b = v2Context ?? {};
+  const namespaces = [...new Set([...Object.keys(a), ...Object.keys(b)])].sort();
+  for (const ns of namespaces) {
+    if (!(ns in a) || !(ns in b)) {
+      const side = ns in a ? 'V1' : 'V2';
+      return difference('context', `context store: namespace ${JSON.stringify(ns)} exists only in ${side}`, a[ns] ?? null, b[ns] ?? null);
+    }
+    const sessions = [...new Set([...Object.keys(a[ns]), ...Object.keys(b[ns])])].sort();
+    for (const session of sessions) {
+      if (!isDeepStrictEqual(a[ns][session], b[ns][session])) {
+        return difference(
+          'context',
+          `context store ${ns}/${session} ends as V1 ${shorten(canonical(a[ns][session]), 80)} vs V2 ${shorten(canonical(b[ns][session]), 80)}`,
+          a[ns][session] ?? null,
+          b[ns][session] ?? null,
+        );
+      }
+    }
+  }
+  return null;
+}
+
 /** An outcome as one JSON value: `{ result }` (absent for undefined) or `{ failure }`. */
 export function outcomeValue(outcome) {
   if (!outcome.ok) {
@@ -188,6 +216,7 @@ export function findDifferences(v1, v2, scenario) {
     outcomeDifference(v1.outcome, v2.outcome, scenario.errorMessage),
     requestDifference(v1.requests, v2.requests),
     secretDifference(v1.secrets, v2.secrets),
+    contextDifference(v1.context, v2.context),
   ].filter(Boolean);
 }
 

@@ -101,7 +101,7 @@ export function childEnv(side, env) {
 
 /**
  * Runs `source` (a V1 file, or a V2 module made by prepareV2Module) with the scenario.
- * Resolves to `{ outcome, notes, secrets, requests, crash, stdout, stderr }`:
+ * Resolves to `{ outcome, notes, secrets, context, requests, crash, stdout, stderr }`:
  * - outcome: `{ ok: true, value }` or `{ ok: false, error, timeout?, load? }` (see runtime/common.cjs)
  * - requests: `[{ record, group }]` as recorded by the server
  * - crash: set when the child died without reporting (then outcome is a failure too)
@@ -122,7 +122,7 @@ export async function runSide({ side, source, scenario, server, workDir, record 
       runId,
     }),
   );
-  server.openRun(runId, scenario.http, { record });
+  server.openRun(runId, scenario.http, { record, context: scenario.context, csds: scenario.csds });
 
   const limitMs = scenario.timeoutMs + SETTLE_MS + STARTUP_ALLOWANCE_MS;
   const stdout = [];
@@ -160,11 +160,13 @@ export async function runSide({ side, source, scenario, server, workDir, record 
     });
   });
 
+  const context = server.contextOf(runId);
   const requests = server.closeRun(runId);
   return {
     outcome: report ? report.outcome : { ok: false, error: crash },
     notes: report ? report.notes : [],
     secrets: report ? report.secrets : {},
+    context,
     requests,
     crash: report ? undefined : crash,
     stdout: capped(stdout),

@@ -3,6 +3,7 @@
 // request in a normalized form, so that differences a server cannot observe do not count.
 
 import http from 'node:http';
+import * as contextStore from './context-store.mjs';
 
 const HOST_HEADER = 'x-equivalence-host';
 const SCHEME_HEADER = 'x-equivalence-scheme';
@@ -283,9 +284,12 @@ export async function startServer({ unmatchedStatus = 599 } = {}) {
           candidate.path === record.path &&
           (candidate.query === undefined || sameQuery(candidate.query, record.query)),
       );
+      // Scripted answers come first, so a scenario can make the context store fail.
+      const stored =
+        !scripted && run.context && run.contextHosts.has(record.host) ? contextStore.answer(run.context, record) : null;
       if (scripted) {
         scripted.used = true;
-      } else {
+      } else if (!stored) {
         record.unmatched = true;
       }
       setTimeout(() => {
@@ -295,6 +299,13 @@ export async function startServer({ unmatchedStatus = 599 } = {}) {
         }
         if (scripted) {
           writeScripted(res, scripted);
+        } else if (stored) {
+          const json = stored.body !== undefined;
+          writeScripted(res, {
+            status: stored.status,
+            headers: json ? { 'content-type': 'application/json; charset=utf-8' } : {},
+            body: json ? JSON.stringify(stored.body) : undefined,
+          });
         } else {
           res.writeHead(unmatchedStatus, { 'content-type': 'application/json; charset=utf-8' });
           res.end(
@@ -321,8 +332,22 @@ export async function startServer({ unmatchedStatus = 599 } = {}) {
      * Starts recording a run that is answered from `script` (the scenario's `http` list), or with
      * `{ record: true }` from the real network.
      */
-    openRun(runId, script = [], { record = false } = {}) {
-      runs.set(runId, { script: script.map(scriptedEntry), requests: [], inFlight: 0, group: 0, record });
+    openRun(runId, script = [], { record = false, context, csds } = {}) {
+      runs.set(runId, {
+        script: script.map(scriptedEntry),
+        requests: [],
+        inFlight: 0,
+        group: 0,
+        record,
+        context: context ? contextStore.createStore(context) : undefined,
+        contextHosts: contextStore.contextHosts(csds),
+      });
+    },
+
+    /** The run's context store as it is now (undefined when the scenario has none). */
+    contextOf(runId) {
+      const run = runs.get(runId);
+      return run && run.context ? contextStore.snapshot(run.context) : undefined;
     },
 
     /**
