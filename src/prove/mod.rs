@@ -127,6 +127,12 @@ fn run(args: &Args) -> u8 {
             return out.finish();
         }
     };
+    if args.record {
+        out.note(
+            "--record: V1 runs against the REAL network with the scenario's environment and \
+             secrets; every request it makes really happens",
+        );
+    }
     let mut jobs = Vec::new();
     for (index, dir) in args.dirs.iter().enumerate() {
         match prepare(args, dir, &scratch.path().join(format!("f{index}"))) {
