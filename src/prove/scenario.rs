@@ -20,6 +20,9 @@ const RENAMED_ENV: [(&str, &str); 3] = [
     ("CSDS_DOMAIN", "X_LIVEPERSON_CSDS_DOMAIN"),
 ];
 
+/// The Context Session Store: namespace → session id → properties.
+type ContextStore = BTreeMap<String, BTreeMap<String, Map<String, Value>>>;
+
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawScenario {
@@ -31,7 +34,7 @@ struct RawScenario {
     env: Option<BTreeMap<String, String>>,
     secrets: Option<Map<String, Value>>,
     csds: Option<BTreeMap<String, String>>,
-    context: Option<BTreeMap<String, BTreeMap<String, Map<String, Value>>>>,
+    context: Option<ContextStore>,
     http: Option<Vec<Value>>,
     #[serde(rename = "errorMessage")]
     error_message: Option<ErrorMessage>,
