@@ -281,6 +281,32 @@ fn without_node_on_path_it_exits_2_and_says_so() {
     );
 }
 
+#[cfg(unix)]
+#[test]
+fn without_npm_the_first_run_exits_2_and_says_so() {
+    let bin = scratch();
+    let which = Command::new("which").arg("node").output().unwrap();
+    let node = String::from_utf8(which.stdout).unwrap();
+    std::os::unix::fs::symlink(node.trim(), bin.path().join("node")).unwrap();
+    let cache = scratch();
+    let _turn = turn();
+    let run = finished(
+        prove_command(&["examples/functions/order-status"])
+            .env("PATH", bin.path())
+            .env("XDG_CACHE_HOME", cache.path())
+            .output()
+            .unwrap(),
+    );
+    assert_eq!(run.code, Some(2), "{run}");
+    assert!(
+        run.stderr.contains(
+            "faas-migrate prove: error: `prove` installs its runtime's dependencies with npm once, \
+             but `npm` could not be started ("
+        ),
+        "{run}"
+    );
+}
+
 #[test]
 fn what_cannot_run_exits_2_with_the_reason() {
     let dir = scratch();
@@ -392,6 +418,13 @@ fn after_write_v1_comes_from_git() {
     assert!(written.status.success(), "{written:?}");
 
     let run = prove(&[function.to_str().unwrap(), "--v1-rev", "HEAD"]);
+    assert_eq!(run.lines(), ["PASS survey-forwarder"], "{run}");
+    let original = example("survey-forwarder").join("index.js");
+    let run = prove(&[
+        function.to_str().unwrap(),
+        "--v1",
+        original.to_str().unwrap(),
+    ]);
     assert_eq!(run.lines(), ["PASS survey-forwarder"], "{run}");
 
     // The written file with a mistake in it: the V2 side really is the folder's index.js.
