@@ -37,6 +37,7 @@ pub mod line_index;
 pub mod panics;
 pub mod parse;
 pub mod project;
+pub mod prove;
 pub mod report;
 pub mod rules;
 pub mod semantic;

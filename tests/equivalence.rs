@@ -7,8 +7,11 @@
 //! same requests and leave the same secrets. Cases that cannot pass yet are listed, with the issue
 //! that will fix them, in `tests/equivalence/known-failures.txt`.
 //!
-//! Needs `node` (20 or later) and `npm` on PATH; the harness's npm dependencies are installed
-//! with `npm ci` on first use.
+//! The runtime emulators, the local server and the comparison are `faas-migrate prove`'s own
+//! (`src/prove/js/`); the harness adds the case corpus, migration by the binary and known failures.
+//!
+//! Needs `node` (20 or later) and `npm` on PATH; the runtime's npm dependencies are installed into
+//! `src/prove/js/node_modules` with `npm ci` on first use.
 
 use std::io::Read;
 use std::path::{Path, PathBuf};
@@ -25,6 +28,14 @@ fn harness_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests")
         .join("equivalence")
+}
+
+/// Where the runtime emulators live, with their `package-lock.json`.
+fn runtime_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("src")
+        .join("prove")
+        .join("js")
 }
 
 /// The harness runs many node processes; the tests take turns so that a loaded machine does not
@@ -105,10 +116,10 @@ fn npm() -> &'static str {
     }
 }
 
-/// Checks for node and installs the harness's dependencies (`npm ci`) when they are missing or
+/// Checks for node and installs the runtime's dependencies (`npm ci`) when they are missing or
 /// older than `package-lock.json`.
 fn install() -> Result<(), String> {
-    let dir = harness_dir();
+    let dir = runtime_dir();
     let version = run(
         Command::new("node").arg("--version"),
         Duration::from_secs(60),
@@ -155,7 +166,7 @@ fn install() -> Result<(), String> {
         INSTALL_LIMIT,
     )
     .map_err(|e| {
-        format!("installing the equivalence harness's dependencies failed (is npm on PATH?): {e}")
+        format!("installing the runtime emulators' dependencies failed (is npm on PATH?): {e}")
     })?;
     if finished.code != Some(0) {
         return Err(format!(

@@ -8,10 +8,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { listCases, loadCase } from './lib/cases.mjs';
+import { listCases, loadCase } from '../../src/prove/js/lib/cases.mjs';
 import { readKnownFailures } from './lib/known-failures.mjs';
 import { runCase } from './lib/run-case.mjs';
-import { startServer } from './lib/server.mjs';
+import { startServer } from '../../src/prove/js/lib/server.mjs';
 
 const USAGE = `usage: node run.mjs --cases DIR (--bin PATH | --v2 DIR) [options]
 

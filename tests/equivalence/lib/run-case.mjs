@@ -2,8 +2,8 @@
 
 import fs from 'node:fs';
 import path from 'node:path';
-import { compareRuns, showRequest } from './compare.mjs';
-import { prepareV2Module, runSide } from './execute.mjs';
+import { compareRuns, showRequest } from '../../../src/prove/js/lib/compare.mjs';
+import { prepareV2Module, runSide } from '../../../src/prove/js/lib/execute.mjs';
 import { migrate } from './migrate.mjs';
 
 /**

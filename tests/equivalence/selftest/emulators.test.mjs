@@ -190,6 +190,22 @@ describe('V1 HTTPClient is request-promise', () => {
     assert.equal(records(run)[0].unmatched, true);
   });
 
+  test('connections other than to the local server are refused, on both sides', TEST_TIMEOUT, async () => {
+    const connect = `
+      new Promise((resolve) => {
+        const socket = require("node:net").connect(443, "203.0.113.7");
+        socket.on("connect", () => resolve("connected"));
+        socket.on("error", (err) => resolve(err.code + " " + err.message));
+      })`;
+    const v1 = await bench.v1(`function lambda(input, callback) { ${connect}.then((r) => callback(null, r)); }`);
+    assert.equal(resultOf(v1), 'ECONNREFUSED connect ECONNREFUSED 203.0.113.7:443 (network access is refused: only the local server answers)');
+    const v2 = await bench.v2(`import { createRequire } from "node:module";
+      const require = createRequire(import.meta.url);
+      async function lambda() { return ${connect.trim()}; }`);
+    assert.equal(resultOf(v2), resultOf(v1));
+    assert.deepEqual(records(v1), []);
+  });
+
   test('scripted responses are used once each, in order', TEST_TIMEOUT, async () => {
     const run = await bench.v1(
       `const { Toolbelt } = require("lp-faas-toolbelt");

@@ -8,8 +8,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { canonicalRequestOrder } from '../lib/compare.mjs';
-import { mediaType, normalizePath, parseBody } from '../lib/server.mjs';
+import { canonicalRequestOrder } from '../../../src/prove/js/lib/compare.mjs';
+import { mediaType, normalizePath, parseBody } from '../../../src/prove/js/lib/server.mjs';
 import { TEST_TIMEOUT } from './helpers.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));

@@ -3,9 +3,9 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { DEFAULT_CSDS, DEFAULT_TIMEOUT_MS } from '../lib/cases.mjs';
-import { prepareV2Module, runSide } from '../lib/execute.mjs';
-import { startServer } from '../lib/server.mjs';
+import { DEFAULT_CSDS, DEFAULT_TIMEOUT_MS } from '../../../src/prove/js/lib/cases.mjs';
+import { prepareV2Module, runSide } from '../../../src/prove/js/lib/execute.mjs';
+import { startServer } from '../../../src/prove/js/lib/server.mjs';
 
 export const TEST_TIMEOUT = { timeout: 30000 };
 

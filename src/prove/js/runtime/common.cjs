@@ -5,6 +5,7 @@
 const fs = require('node:fs');
 const http = require('node:http');
 const https = require('node:https');
+const net = require('node:net');
 const { syncBuiltinESMExports } = require('node:module');
 
 const HOST_HEADER = 'x-equivalence-host';
@@ -223,9 +224,35 @@ function routeFetch({ port, runId }) {
   };
 }
 
+/**
+ * Refuses every connection but the one to the local server: a socket opened any other way (a raw
+ * `net`/`tls` connection, a client library with its own transport) fails with an error instead of
+ * reaching the real network.
+ */
+function refuseOtherConnections({ port }) {
+  const realConnect = net.Socket.prototype.connect;
+  net.Socket.prototype.connect = function connect(...args) {
+    const normalized = Array.isArray(args[0]) ? args[0] : net._normalizeArgs(args);
+    const options = normalized[0] || {};
+    const host = options.host ?? 'localhost';
+    // As in `net`: a `path` makes it a local (IPC) socket.
+    const pipe = Boolean(options.path);
+    const allowed = !pipe && Number(options.port) === Number(port) && host === '127.0.0.1';
+    if (allowed) {
+      return realConnect.apply(this, args);
+    }
+    const target = pipe ? options.path : `${host}:${options.port}`;
+    const error = new Error(`connect ECONNREFUSED ${target} (network access is refused: only the local server answers)`);
+    error.code = 'ECONNREFUSED';
+    process.nextTick(() => this.destroy(error));
+    return this;
+  };
+}
+
 function routeNetwork(config) {
   routeNodeHttp(config);
   routeFetch(config);
+  refuseOtherConnections(config);
 }
 
 /**

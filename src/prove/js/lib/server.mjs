@@ -3,6 +3,7 @@
 // request in a normalized form, so that differences a server cannot observe do not count.
 
 import http from 'node:http';
+import * as contextStore from './context-store.mjs';
 
 const HOST_HEADER = 'x-equivalence-host';
 const SCHEME_HEADER = 'x-equivalence-scheme';
@@ -112,9 +113,19 @@ function normalizeQueryValue(value) {
   return Array.isArray(value) ? value.map(String) : String(value);
 }
 
-/** Splits a scripted entry's `path` that carries a query string. */
+/**
+ * A scripted entry ready for matching: `url` (`https://host/path?query`) or `host` and `path` (a
+ * `?query` in the path is the same as `query`).
+ */
 function scriptedEntry(entry, index) {
-  const [path, search] = String(entry.path ?? '/').split(/\?(.*)/s);
+  let host = entry.host;
+  let target = entry.path ?? '/';
+  if (entry.url !== undefined) {
+    const url = new URL(entry.url);
+    host = url.host;
+    target = `${url.pathname}${url.search}`;
+  }
+  const [path, search] = String(target).split(/\?(.*)/s);
   let query = entry.query;
   if (query === undefined && search !== undefined) {
     query = paramsToObject(new URLSearchParams(search));
@@ -125,7 +136,7 @@ function scriptedEntry(entry, index) {
   return {
     index,
     method: String(entry.method ?? 'GET').toUpperCase(),
-    host: String(entry.host ?? '').toLowerCase(),
+    host: String(host ?? '').toLowerCase(),
     path: normalizePath(path),
     query,
     status: entry.status ?? 200,
@@ -165,7 +176,54 @@ function writeScripted(res, entry) {
   res.end(payload);
 }
 
-export async function startServer() {
+/** Response headers that belong to one connection or that `fetch` undid (decompression). */
+const HOP_HEADERS = new Set(['connection', 'keep-alive', 'transfer-encoding', 'content-length', 'content-encoding']);
+
+/**
+ * Record mode: sends the request on to the real host and answers with the real response.
+ * Resolves to the exchange as a scripted entry (see the scenario format), so it can be replayed.
+ */
+async function forward(req, record, body) {
+  const url = `${record.scheme}://${record.host}${req.url}`;
+  const headers = {};
+  for (const [name, value] of Object.entries(req.headers)) {
+    if (!['host', 'connection', 'keep-alive', 'content-length', 'transfer-encoding', HOST_HEADER, SCHEME_HEADER, RUN_HEADER].includes(name)) {
+      headers[name] = Array.isArray(value) ? value.join(', ') : value;
+    }
+  }
+  const response = await fetch(url, {
+    method: req.method,
+    headers,
+    body: ['GET', 'HEAD'].includes(req.method) || body.length === 0 ? undefined : body,
+    redirect: 'manual',
+  });
+  const payload = Buffer.from(await response.arrayBuffer());
+  const responseHeaders = {};
+  response.headers.forEach((value, name) => {
+    if (!HOP_HEADERS.has(name)) {
+      responseHeaders[name] = value;
+    }
+  });
+  const type = mediaType(response.headers.get('content-type'));
+  const text = payload.toString('utf8');
+  const exchange = { method: req.method, url, status: response.status };
+  const kept = Object.fromEntries(
+    Object.entries(responseHeaders).filter(([name]) => name === 'content-type' || name === 'location'),
+  );
+  if (Object.keys(kept).length) {
+    exchange.headers = kept;
+  }
+  if (text !== '') {
+    exchange.body = isJsonType(type) ? parseBody(text, type) : text;
+  }
+  return { status: response.status, headers: responseHeaders, payload, exchange };
+}
+
+/**
+ * Starts the local server on 127.0.0.1. A request no scripted response matches is answered with
+ * `unmatchedStatus` and marked `unmatched` in its record.
+ */
+export async function startServer({ unmatchedStatus = 599 } = {}) {
   const runs = new Map();
 
   const server = http.createServer((req, res) => {
@@ -198,7 +256,26 @@ export async function startServer() {
     const chunks = [];
     req.on('data', (chunk) => chunks.push(chunk));
     req.on('end', () => {
-      record.body = parseBody(Buffer.concat(chunks).toString('utf8'), record.contentType);
+      const raw = Buffer.concat(chunks);
+      record.body = parseBody(raw.toString('utf8'), record.contentType);
+      if (run.record) {
+        forward(req, record, raw).then(
+          (answer) => {
+            run.inFlight -= 1;
+            entry.exchange = answer.exchange;
+            if (!res.destroyed) {
+              res.writeHead(answer.status, answer.headers);
+              res.end(answer.payload);
+            }
+          },
+          (err) => {
+            run.inFlight -= 1;
+            entry.failed = `${err.message}${err.cause ? ` (${err.cause.message ?? err.cause})` : ''}`;
+            res.destroy();
+          },
+        );
+        return;
+      }
       const scripted = run.script.find(
         (candidate) =>
           !candidate.used &&
@@ -207,9 +284,12 @@ export async function startServer() {
           candidate.path === record.path &&
           (candidate.query === undefined || sameQuery(candidate.query, record.query)),
       );
+      // Scripted answers come first, so a scenario can make the context store fail.
+      const stored =
+        !scripted && run.context && run.contextHosts.has(record.host) ? contextStore.answer(run.context, record) : null;
       if (scripted) {
         scripted.used = true;
-      } else {
+      } else if (!stored) {
         record.unmatched = true;
       }
       setTimeout(() => {
@@ -219,8 +299,15 @@ export async function startServer() {
         }
         if (scripted) {
           writeScripted(res, scripted);
+        } else if (stored) {
+          const json = stored.body !== undefined;
+          writeScripted(res, {
+            status: stored.status,
+            headers: json ? { 'content-type': 'application/json; charset=utf-8' } : {},
+            body: json ? JSON.stringify(stored.body) : undefined,
+          });
         } else {
-          res.writeHead(599, { 'content-type': 'application/json; charset=utf-8' });
+          res.writeHead(unmatchedStatus, { 'content-type': 'application/json; charset=utf-8' });
           res.end(
             JSON.stringify({
               error: `equivalence: no scripted response for ${record.method} ${record.host}${record.path}`,
@@ -241,16 +328,43 @@ export async function startServer() {
   return {
     port: server.address().port,
 
-    /** Starts recording a run that is answered from `script` (the scenario's `http` list). */
-    openRun(runId, script = []) {
-      runs.set(runId, { script: script.map(scriptedEntry), requests: [], inFlight: 0, group: 0 });
+    /**
+     * Starts recording a run that is answered from `script` (the scenario's `http` list), or with
+     * `{ record: true }` from the real network.
+     */
+    openRun(runId, script = [], { record = false, context, csds } = {}) {
+      runs.set(runId, {
+        script: script.map(scriptedEntry),
+        requests: [],
+        inFlight: 0,
+        group: 0,
+        record,
+        context: context ? contextStore.createStore(context) : undefined,
+        contextHosts: contextStore.contextHosts(csds),
+      });
     },
 
-    /** Stops the run and returns its requests: `[{ record, group }]` in order of arrival. */
+    /** The run's context store as it is now (undefined when the scenario has none). */
+    contextOf(runId) {
+      const run = runs.get(runId);
+      return run && run.context ? contextStore.snapshot(run.context) : undefined;
+    },
+
+    /**
+     * Stops the run and returns its requests: `[{ record, group }]` in order of arrival; in record
+     * mode each also has `exchange` (a scripted entry) or `failed` (why the real request failed).
+     */
     closeRun(runId) {
       const run = runs.get(runId);
       runs.delete(runId);
-      return run ? run.requests.map(({ record, group }) => ({ record, group })) : [];
+      return run
+        ? run.requests.map(({ record, group, exchange, failed }) => ({
+            record,
+            group,
+            ...(exchange ? { exchange } : {}),
+            ...(failed ? { failed } : {}),
+          }))
+        : [];
     },
 
     close() {

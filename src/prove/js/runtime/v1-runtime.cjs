@@ -24,10 +24,21 @@ const invocation = common.createInvocation({
 
 const TOOLBELT = path.join(__dirname, 'toolbelt-v1', 'index.cjs');
 
-// `lp-faas-toolbelt` is the emulation; relative paths resolve next to the function file; other
-// names (builtins, the harness's own dependencies) resolve from here.
+// `lp-faas-toolbelt` is the emulation; relative paths, and packages installed beside the function,
+// resolve next to the function file; other names (builtins, the packages the platform provides)
+// resolve from here.
 const fileRequire = createRequire(config.source);
-const pick = (id) => (id.startsWith('.') || path.isAbsolute(id) ? fileRequire : require);
+const pick = (id) => {
+  if (id.startsWith('.') || path.isAbsolute(id)) {
+    return fileRequire;
+  }
+  try {
+    fileRequire.resolve(id);
+    return fileRequire;
+  } catch {
+    return require;
+  }
+};
 
 function v1Require(id) {
   return id === 'lp-faas-toolbelt' ? require(TOOLBELT) : pick(id)(id);

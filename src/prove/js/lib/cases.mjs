@@ -36,8 +36,8 @@ export function v2Env(env) {
   return Object.fromEntries(Object.entries(env).map(([key, value]) => [V2_ENV_NAMES[key] ?? key, value]));
 }
 
-const SCENARIO_FIELDS = new Set(['description', 'input', 'env', 'secrets', 'csds', 'http', 'errorMessage', 'timeoutMs']);
-const HTTP_FIELDS = new Set(['method', 'host', 'path', 'query', 'status', 'headers', 'body', 'delayMs']);
+const SCENARIO_FIELDS = new Set(['description', 'input', 'env', 'secrets', 'csds', 'context', 'http', 'errorMessage', 'timeoutMs']);
+const HTTP_FIELDS = new Set(['method', 'url', 'host', 'path', 'query', 'status', 'headers', 'body', 'delayMs']);
 
 const isObject = (value) => value !== null && typeof value === 'object' && !Array.isArray(value);
 
@@ -81,7 +81,7 @@ function validate(scenario) {
       throw new Error(`scenario.json: unknown field ${JSON.stringify(key)}`);
     }
   }
-  for (const key of ['env', 'secrets', 'csds']) {
+  for (const key of ['env', 'secrets', 'csds', 'context']) {
     if (scenario[key] !== undefined && !isObject(scenario[key])) {
       throw new Error(`scenario.json: ${key} must be an object`);
     }
@@ -104,8 +104,9 @@ function validate(scenario) {
           throw new Error(`scenario.json: http[${i}]: unknown field ${JSON.stringify(key)}`);
         }
       }
-      if (typeof entry.host !== 'string' || typeof entry.path !== 'string') {
-        throw new Error(`scenario.json: http[${i}] needs host and path`);
+      const byUrl = typeof entry.url === 'string' && entry.host === undefined && entry.path === undefined;
+      if (!byUrl && (typeof entry.host !== 'string' || typeof entry.path !== 'string')) {
+        throw new Error(`scenario.json: http[${i}] needs url, or host and path`);
       }
     });
   }
@@ -143,6 +144,7 @@ export function loadCase(casesDir, name) {
       env: { ...configEnv(config), ...(raw.env ?? {}) },
       secrets: raw.secrets ?? {},
       csds: raw.csds ?? { ...DEFAULT_CSDS },
+      context: raw.context,
       http: raw.http ?? [],
       errorMessage: raw.errorMessage ?? false,
       timeoutMs: raw.timeoutMs ?? DEFAULT_TIMEOUT_MS,

@@ -1,6 +1,8 @@
 'use strict';
 // Emulated V1 `lp-faas-toolbelt`. HTTPClient is the real request-promise-native, so request options
 // (json, simple, resolveWithFullResponse, qs, form, timeout, ...) behave exactly as on V1.
+// SFClient's connections are jsforce connections (V2's `@jsforce/jsforce-node`, standing in for the
+// older jsforce V1 shipped), so both sides make the same Salesforce requests.
 
 const rp = require('request-promise-native');
 const state = require('../state.cjs');
@@ -34,6 +36,14 @@ function resolveService(service) {
   return host;
 }
 
+const salesforceClient = {
+  /** A jsforce connection, as V1 returned it (not a promise). */
+  connectToSalesforce(config) {
+    const { Connection } = require('@jsforce/jsforce-node');
+    return new Connection(config);
+  },
+};
+
 class SecretClient {
   readSecret(key) {
     return state.readSecret(key);
@@ -59,6 +69,24 @@ const Toolbelt = {
 
   SecretClient() {
     return new SecretClient();
+  },
+
+  /** V1's logger: `debug`/`info`/`warn`/`error` write to the console. */
+  Logger() {
+    return {
+      debug: (...args) => console.debug(...args),
+      info: (...args) => console.info(...args),
+      warn: (...args) => console.warn(...args),
+      error: (...args) => console.error(...args),
+    };
+  },
+
+  SFClient() {
+    return salesforceClient;
+  },
+
+  CRMClient() {
+    return salesforceClient;
   },
 
   ContextServiceClient({ apiKey, accountId } = {}) {

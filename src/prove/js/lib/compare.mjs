@@ -76,6 +76,12 @@ export function canonicalRequestOrder(a, b) {
 
 const showField = (value) => (value === undefined ? 'absent' : shorten(canonical(value), 80));
 
+/**
+ * A difference between the runs: `text` says it in one line; `v1` and `v2` are the two values it
+ * is about (a request record, a result, a secret's value), for a side-by-side view.
+ */
+const difference = (kind, text, v1, v2) => ({ kind, text, v1, v2 });
+
 function requestDifference(v1Requests, v2Requests) {
   const [a, b] = canonicalRequestOrder(v1Requests, v2Requests);
   const n = Math.max(a.length, b.length);
@@ -87,16 +93,16 @@ function requestDifference(v1Requests, v2Requests) {
     }
     const where = `request #${i + 1}`;
     if (!y) {
-      return `V1 made ${a.length} request(s), V2 ${b.length}; ${where} missing in V2: ${showRequest(x)}`;
+      return difference('request', `V1 made ${a.length} request(s), V2 ${b.length}; ${where} missing in V2: ${showRequest(x)}`, x, null);
     }
     if (!x) {
-      return `V1 made ${a.length} request(s), V2 ${b.length}; ${where} only in V2: ${showRequest(y)}`;
+      return difference('request', `V1 made ${a.length} request(s), V2 ${b.length}; ${where} only in V2: ${showRequest(y)}`, null, y);
     }
     const fields = Object.keys({ ...x, ...y }).filter((key) => !isDeepStrictEqual(x[key], y[key]));
     const details = fields
       .map((key) => `${key} V1 ${showField(x[key])} vs V2 ${showField(y[key])}`)
       .join('; ');
-    return `${where} differs (${showRequest(x)}): ${details}`;
+    return difference('request', `${where} differs (${showRequest(x)}): ${details}`, x, y);
   }
   return null;
 }
@@ -105,29 +111,113 @@ function secretDifference(v1Secrets, v2Secrets) {
   const keys = [...new Set([...Object.keys(v1Secrets), ...Object.keys(v2Secrets)])].sort();
   for (const key of keys) {
     if (!isDeepStrictEqual(v1Secrets[key], v2Secrets[key])) {
-      return `secret ${JSON.stringify(key)} ends as V1 ${shorten(canonical(v1Secrets[key]), 80)} vs V2 ${shorten(canonical(v2Secrets[key]), 80)}`;
+      return difference(
+        'secret',
+        `secret ${JSON.stringify(key)} ends as V1 ${shorten(canonical(v1Secrets[key]), 80)} vs V2 ${shorten(canonical(v2Secrets[key]), 80)}`,
+        v1Secrets[key] ?? null,
+        v2Secrets[key] ?? null,
+      );
     }
   }
   return null;
 }
 
+/** The context store (when the scenario has one): the first session that ends differently. */
+function contextDifference(v1Context, v2Context) {
+  if (v1Context === undefined && v2Context === undefined) {
+    return null;
+  }
+  const a = v1Context ?? {};
+  const b = v2Context ?? {};
+  const namespaces = [...new Set([...Object.keys(a), ...Object.keys(b)])].sort();
+  for (const ns of namespaces) {
+    if (!(ns in a) || !(ns in b)) {
+      const side = ns in a ? 'V1' : 'V2';
+      return difference('context', `context store: namespace ${JSON.stringify(ns)} exists only in ${side}`, a[ns] ?? null, b[ns] ?? null);
+    }
+    const sessions = [...new Set([...Object.keys(a[ns]), ...Object.keys(b[ns])])].sort();
+    for (const session of sessions) {
+      if (!isDeepStrictEqual(a[ns][session], b[ns][session])) {
+        return difference(
+          'context',
+          `context store ${ns}/${session} ends as V1 ${shorten(canonical(a[ns][session]), 80)} vs V2 ${shorten(canonical(b[ns][session]), 80)}`,
+          a[ns][session] ?? null,
+          b[ns][session] ?? null,
+        );
+      }
+    }
+  }
+  return null;
+}
+
+/** An outcome as one JSON value: `{ result }` (absent for undefined) or `{ failure }`. */
+export function outcomeValue(outcome) {
+  if (!outcome.ok) {
+    return { failure: outcome.error };
+  }
+  if (outcome.value.undefined) {
+    return { result: '<undefined>' };
+  }
+  if ('unserializable' in outcome.value) {
+    return { result: `<not JSON: ${outcome.value.unserializable}>` };
+  }
+  return { result: outcome.value.json };
+}
+
 function outcomeDifference(v1, v2, errorMessage) {
+  const found = (text) => difference('outcome', text, outcomeValue(v1), outcomeValue(v2));
   if (v1.ok && v2.ok) {
     return isDeepStrictEqual(v1.value, v2.value)
       ? null
-      : `results differ: V1 ${showValue(v1.value)} vs V2 ${showValue(v2.value)}`;
+      : found(`results differ: V1 ${showValue(v1.value)} vs V2 ${showValue(v2.value)}`);
   }
   if (v1.ok !== v2.ok) {
-    return `V1 ${showOutcome(v1)} but V2 ${showOutcome(v2)}`;
+    return found(`V1 ${showOutcome(v1)} but V2 ${showOutcome(v2)}`);
   }
   if (typeof errorMessage === 'string') {
     if (v1.error !== errorMessage || v2.error !== errorMessage) {
-      return `expected failure message ${JSON.stringify(errorMessage)}: V1 ${JSON.stringify(shorten(v1.error))}, V2 ${JSON.stringify(shorten(v2.error))}`;
+      return found(
+        `expected failure message ${JSON.stringify(errorMessage)}: V1 ${JSON.stringify(shorten(v1.error))}, V2 ${JSON.stringify(shorten(v2.error))}`,
+      );
     }
   } else if (errorMessage === true && v1.error !== v2.error) {
-    return `failure messages differ: V1 ${JSON.stringify(shorten(v1.error))} vs V2 ${JSON.stringify(shorten(v2.error))}`;
+    return found(`failure messages differ: V1 ${JSON.stringify(shorten(v1.error))} vs V2 ${JSON.stringify(shorten(v2.error))}`);
   }
   return null;
+}
+
+/**
+ * Why the comparison cannot be made (`kind: 'error'`: the V1 side did not run, or the scenario
+ * contradicts V1), else every difference found (`[]` when the runs are equivalent): the first
+ * difference of each kind, outcome first.
+ */
+export function findDifferences(v1, v2, scenario) {
+  if (v1.crash) {
+    return [difference('error', `case error: the V1 runtime died: ${v1.crash}`)];
+  }
+  if (v1.outcome.load) {
+    return [difference('error', `case error: the V1 function does not load: ${shorten(v1.outcome.error)}`)];
+  }
+  if (v2.crash) {
+    return [difference('outcome', `the V2 runtime died: ${v2.crash}`, outcomeValue(v1.outcome), outcomeValue(v2.outcome))];
+  }
+  if (v2.outcome.load) {
+    return [difference('outcome', `V2 does not load: ${shorten(v2.outcome.error)}`, outcomeValue(v1.outcome), outcomeValue(v2.outcome))];
+  }
+  if (typeof scenario.errorMessage === 'string' && v1.outcome.ok) {
+    return [
+      difference(
+        'error',
+        `case error: the scenario expects the failure ${JSON.stringify(scenario.errorMessage)} but V1 has ${showOutcome(v1.outcome)}`,
+      ),
+    ];
+  }
+  return [
+    outcomeDifference(v1.outcome, v2.outcome, scenario.errorMessage),
+    requestDifference(v1.requests, v2.requests),
+    secretDifference(v1.secrets, v2.secrets),
+    contextDifference(v1.context, v2.context),
+  ].filter(Boolean);
 }
 
 /**
@@ -135,25 +225,6 @@ function outcomeDifference(v1, v2, errorMessage) {
  * else a short reason naming the first difference of each kind.
  */
 export function compareRuns(v1, v2, scenario) {
-  if (v1.crash) {
-    return `case error: the V1 runtime died: ${v1.crash}`;
-  }
-  if (v1.outcome.load) {
-    return `case error: the V1 function does not load: ${shorten(v1.outcome.error)}`;
-  }
-  if (v2.crash) {
-    return `the V2 runtime died: ${v2.crash}`;
-  }
-  if (v2.outcome.load) {
-    return `V2 does not load: ${shorten(v2.outcome.error)}`;
-  }
-  if (typeof scenario.errorMessage === 'string' && v1.outcome.ok) {
-    return `case error: the scenario expects the failure ${JSON.stringify(scenario.errorMessage)} but V1 has ${showOutcome(v1.outcome)}`;
-  }
-  const reasons = [
-    outcomeDifference(v1.outcome, v2.outcome, scenario.errorMessage),
-    requestDifference(v1.requests, v2.requests),
-    secretDifference(v1.secrets, v2.secrets),
-  ].filter(Boolean);
-  return reasons.length ? reasons.join('; ') : null;
+  const found = findDifferences(v1, v2, scenario);
+  return found.length ? found.map((d) => d.text).join('; ') : null;
 }

@@ -15,7 +15,7 @@ const RUNTIMES = {
 };
 const V2_TOOLBELT = path.join(RUNTIME_DIR, 'toolbelt-v2');
 const HARNESS_MODULES = fileURLToPath(new URL('../node_modules/', import.meta.url));
-/** Packages the V2 platform provides; linked next to the V2 module when the harness has them. */
+/** Packages the V2 platform provides; linked next to the V2 module when they are installed. */
 const V2_PROVIDED = ['es-toolkit', 'luxon', 'jsonwebtoken', 'oauth-1.0a', '@jsforce/jsforce-node'];
 
 /** After the result, requests already under way get this long to reach the server. */
@@ -29,17 +29,31 @@ const OUTPUT_CAP = 64 * 1024;
  * top-level `lambda` exported under a private name, and beside it the emulated
  * `core-functions-toolbelt` (plus any of V2_PROVIDED that the harness has installed).
  */
-export function prepareV2Module(dir, source) {
+export function prepareV2Module(dir, source, { besides } = {}) {
+  if (besides) {
+    copyBesides(besides, dir);
+  }
   fs.mkdirSync(path.join(dir, 'node_modules'), { recursive: true });
   const file = path.join(dir, 'index.mjs');
   fs.writeFileSync(file, `${source}\nexport { lambda as __faasLambda };\n`);
-  const links = { 'core-functions-toolbelt': V2_TOOLBELT };
+  const links = {};
+  // Packages installed beside the function come first, as they would in its deployment.
+  const own = besides && path.join(besides, 'node_modules');
+  if (own && fs.existsSync(own)) {
+    for (const entry of fs.readdirSync(own)) {
+      const scoped = entry.startsWith('@') ? fs.readdirSync(path.join(own, entry)).map((n) => `${entry}/${n}`) : [entry];
+      for (const name of scoped.filter((n) => !n.startsWith('.'))) {
+        links[name] = path.join(own, name);
+      }
+    }
+  }
   for (const name of V2_PROVIDED) {
     const installed = path.join(HARNESS_MODULES, name);
-    if (fs.existsSync(installed)) {
+    if (fs.existsSync(installed) && !links[name]) {
       links[name] = installed;
     }
   }
+  links['core-functions-toolbelt'] = V2_TOOLBELT;
   for (const [name, target] of Object.entries(links)) {
     const link = path.join(dir, 'node_modules', name);
     if (!fs.existsSync(link)) {
@@ -48,6 +62,27 @@ export function prepareV2Module(dir, source) {
     }
   }
   return file;
+}
+
+/**
+ * Copies what a function folder ships besides its code (data files such as `fields.json`), so that
+ * the V2 module finds them next to itself: everything but JavaScript files, `node_modules` and
+ * hidden entries.
+ */
+function copyBesides(from, to) {
+  fs.mkdirSync(to, { recursive: true });
+  for (const entry of fs.readdirSync(from, { withFileTypes: true })) {
+    if (entry.name.startsWith('.') || entry.name === 'node_modules') {
+      continue;
+    }
+    const source = path.join(from, entry.name);
+    const target = path.join(to, entry.name);
+    if (entry.isDirectory()) {
+      copyBesides(source, target);
+    } else if (entry.isFile() && !/\.(c|m)?js$/.test(entry.name)) {
+      fs.copyFileSync(source, target);
+    }
+  }
 }
 
 function capped(chunks) {
@@ -66,12 +101,12 @@ export function childEnv(side, env) {
 
 /**
  * Runs `source` (a V1 file, or a V2 module made by prepareV2Module) with the scenario.
- * Resolves to `{ outcome, notes, secrets, requests, crash, stdout, stderr }`:
+ * Resolves to `{ outcome, notes, secrets, context, requests, crash, stdout, stderr }`:
  * - outcome: `{ ok: true, value }` or `{ ok: false, error, timeout?, load? }` (see runtime/common.cjs)
  * - requests: `[{ record, group }]` as recorded by the server
  * - crash: set when the child died without reporting (then outcome is a failure too)
  */
-export async function runSide({ side, source, scenario, server, workDir }) {
+export async function runSide({ side, source, scenario, server, workDir, record = false }) {
   const runId = `${side}-${randomUUID()}`;
   const configPath = path.join(workDir, `${side}-config.json`);
   fs.writeFileSync(
@@ -87,7 +122,7 @@ export async function runSide({ side, source, scenario, server, workDir }) {
       runId,
     }),
   );
-  server.openRun(runId, scenario.http);
+  server.openRun(runId, scenario.http, { record, context: scenario.context, csds: scenario.csds });
 
   const limitMs = scenario.timeoutMs + SETTLE_MS + STARTUP_ALLOWANCE_MS;
   const stdout = [];
@@ -125,11 +160,13 @@ export async function runSide({ side, source, scenario, server, workDir }) {
     });
   });
 
+  const context = server.contextOf(runId);
   const requests = server.closeRun(runId);
   return {
     outcome: report ? report.outcome : { ok: false, error: crash },
     notes: report ? report.notes : [],
     secrets: report ? report.secrets : {},
+    context,
     requests,
     crash: report ? undefined : crash,
     stdout: capped(stdout),
