@@ -6,8 +6,12 @@
 //! When `accountId` is the function's own account (`process.env.BRAND_ID`,
 //! `process.env.X_LIVEPERSON_BRAND_ID`, or a variable declared once in the file as one of those)
 //! nothing else is said. Any other `accountId` is reported (`review`): V2 always uses the
-//! function's own account. An argument that is not an object literal with `apiKey` (a variable,
-//! a spread, other properties, comments inside the object) gets a marker.
+//! function's own account. A variable that always holds such an object (declared once with an
+//! object literal, directly or through `const config = CONFIG` aliases) becomes `config.apiKey`,
+//! read when the call is made as V1 read it; its `accountId` is checked the same way. Other
+//! arguments that may be V1's object (a spread, other properties, comments inside the object, an
+//! object literal without `apiKey`) get a marker; a variable whose value is not known is taken
+//! to hold the key already.
 //!
 //! ## Why V2 needs it
 //! V2's `ContextServiceClient` takes only the API key; the account comes from
@@ -29,7 +33,8 @@
 
 use super::{Check, Context, RuleInfo};
 use crate::finding::FixClass;
-use super::names::Names;
+use crate::semantic::Semantic;
+use std::collections::HashSet;
 use crate::semantic::facts::Toolbelt;
 use crate::parse::Parsed;
 use swc_common::comments::Comments;
@@ -52,7 +57,7 @@ const BRAND_IDS: [&str; 2] = ["BRAND_ID", "X_LIVEPERSON_BRAND_ID"];
 fn check(cx: &mut Context) {
     let parsed = cx.parsed;
     let toolbelt = &cx.facts.toolbelt;
-    let brand_vars = brand_variables(parsed);
+    let brand_vars = brand_variables(parsed, cx.semantic);
     let mut calls = Calls {
         cx,
         toolbelt,
@@ -61,7 +66,7 @@ fn check(cx: &mut Context) {
     parsed.program.visit_with(&mut calls);
 }
 
-fn rewrite(cx: &mut Context, call: &CallExpr, brand_vars: &[String]) {
+fn rewrite(cx: &mut Context, call: &CallExpr, brand_vars: &HashSet<Id>) {
     let marker = "V2's ContextServiceClient takes only the API key (`ContextServiceClient(apiKey)`) and always uses this function's account; pass the key here";
     let [arg] = call.args.as_slice() else {
         if call.args.len() > 1 {
@@ -74,13 +79,19 @@ fn rewrite(cx: &mut Context, call: &CallExpr, brand_vars: &[String]) {
         Expr::Object(object) => object,
         // Already the V2 shape (or a variable holding the key): nothing to say for strings.
         Expr::Lit(Lit::Str(_)) | Expr::Tpl(_) => return,
-        Expr::Ident(_) | Expr::Member(_) => {
-            // A variable could be the V1 options object or the key itself.
-            if looks_like_options(cx, arg.expr.as_ref()) {
-                cx.todo(call.span, marker);
+        Expr::Ident(ident) => {
+            // A variable could be the V1 options object or the key itself: the model says
+            // which, when it always holds an object literal (directly or through aliases).
+            // Its `apiKey` is read when the call is made, as V1 did, so later changes to the
+            // object's properties do not matter.
+            match object_of(cx.semantic, ident, 0) {
+                Some(object) => {
+                    return rewrite_options_variable(cx, call, ident, object, marker, brand_vars)
+                }
+                None => return,
             }
-            return;
         }
+        Expr::Member(_) => return,
         _ => return,
     };
     let mut api_key = None;
@@ -113,16 +124,66 @@ fn rewrite(cx: &mut Context, call: &CallExpr, brand_vars: &[String]) {
     }
     let key_text = cx.source[key_range].to_string();
     cx.replace(object_range, key_text);
-    if let Some(account) = account {
-        if !is_brand_id(&account, brand_vars) {
-            let text = cx.text(account.span()).to_string();
-            cx.report(
-                call.span,
-                FixClass::Review,
-                format!("V2's ContextServiceClient always uses this function's account (X_LIVEPERSON_BRAND_ID); this call passed `{text}` as the account: if that is another account, call the Context Session Store API with fetch instead"),
-            );
+    check_account(cx, call, account.as_ref(), brand_vars);
+}
+
+/// The account a V1 call passed: V2 always uses the function's own.
+fn check_account(cx: &mut Context, call: &CallExpr, account: Option<&Expr>, brand_vars: &HashSet<Id>) {
+    let Some(account) = account else {
+        return;
+    };
+    if !is_brand_id(account, brand_vars) {
+        let text = cx.text(account.span()).to_string();
+        cx.report(
+            call.span,
+            FixClass::Review,
+            format!("V2's ContextServiceClient always uses this function's account (X_LIVEPERSON_BRAND_ID); this call passed `{text}` as the account: if that is another account, call the Context Session Store API with fetch instead"),
+        );
+    }
+}
+
+/// The object literal `ident` always refers to, following `const a = b` aliases.
+fn object_of<'a>(semantic: &Semantic<'a>, ident: &Ident, depth: usize) -> Option<&'a ObjectLit> {
+    match semantic.constant_init(ident)? {
+        Expr::Object(object) => Some(object),
+        Expr::Ident(alias) if depth < 4 => object_of(semantic, alias, depth + 1),
+        _ => None,
+    }
+}
+
+/// `ContextServiceClient(config)` where `config` always holds `{ apiKey, accountId }`: the
+/// argument becomes `config.apiKey`.
+fn rewrite_options_variable(
+    cx: &mut Context,
+    call: &CallExpr,
+    ident: &Ident,
+    object: &ObjectLit,
+    marker: &str,
+    brand_vars: &HashSet<Id>,
+) {
+    let mut has_key = false;
+    let mut account = None;
+    for prop in &object.props {
+        let PropOrSpread::Prop(prop) = prop else {
+            // A spread could bring `apiKey` in or not.
+            return cx.todo(call.span, marker);
+        };
+        match prop.as_ref() {
+            Prop::Shorthand(i) if &*i.sym == "apiKey" => has_key = true,
+            Prop::Shorthand(i) if &*i.sym == "accountId" => account = Some(Expr::Ident(i.clone())),
+            Prop::KeyValue(kv) => match prop_name(&kv.key).as_deref() {
+                Some("apiKey") => has_key = true,
+                Some("accountId") => account = Some((*kv.value).clone()),
+                _ => {}
+            },
+            _ => return cx.todo(call.span, marker),
         }
     }
+    if !has_key {
+        return cx.todo(call.span, marker);
+    }
+    cx.replace(cx.range(ident.span), format!("{}.apiKey", ident.sym));
+    check_account(cx, call, account.as_ref(), brand_vars);
 }
 
 /// Whether the text between two offsets holds a comment (by the parser's comment store).
@@ -135,31 +196,6 @@ fn comments_between(cx: &Context, from: usize, to: usize) -> bool {
         at += 1;
     }
     found
-}
-
-/// A variable that the file initialises with an object literal (V1's options).
-fn looks_like_options(cx: &Context, expr: &Expr) -> bool {
-    let Expr::Ident(ident) = expr else {
-        return false;
-    };
-    struct Find<'a> {
-        name: &'a str,
-        object: bool,
-    }
-    impl Visit for Find<'_> {
-        fn visit_var_declarator(&mut self, d: &VarDeclarator) {
-            if d.name.as_ident().is_some_and(|i| &*i.id.sym == self.name) {
-                self.object |= matches!(d.init.as_deref(), Some(Expr::Object(_)));
-            }
-            d.visit_children_with(self);
-        }
-    }
-    let mut find = Find {
-        name: &ident.sym,
-        object: false,
-    };
-    cx.parsed.program.visit_with(&mut find);
-    find.object
 }
 
 fn prop_name(key: &PropName) -> Option<String> {
@@ -193,9 +229,9 @@ fn is_env_brand_id(expr: &Expr) -> bool {
     is_process_env && name.is_some_and(|n| BRAND_IDS.contains(&n.as_str()))
 }
 
-fn is_brand_id(expr: &Expr, brand_vars: &[String]) -> bool {
+fn is_brand_id(expr: &Expr, brand_vars: &HashSet<Id>) -> bool {
     match expr {
-        Expr::Ident(i) => brand_vars.iter().any(|v| *v == *i.sym),
+        Expr::Ident(i) => brand_vars.contains(&i.to_id()),
         Expr::Paren(p) => is_brand_id(&p.expr, brand_vars),
         _ => is_env_brand_id(expr),
     }
@@ -203,16 +239,16 @@ fn is_brand_id(expr: &Expr, brand_vars: &[String]) -> bool {
 
 /// Names declared exactly once in the file, as `process.env.BRAND_ID` (or destructured from
 /// `process.env` under that name).
-fn brand_variables(parsed: &Parsed) -> Vec<String> {
+fn brand_variables(parsed: &Parsed, semantic: &Semantic) -> HashSet<Id> {
     #[derive(Default)]
     struct Collector {
-        candidates: Vec<String>,
+        candidates: Vec<Ident>,
     }
     impl Visit for Collector {
         fn visit_var_declarator(&mut self, d: &VarDeclarator) {
             match (&d.name, d.init.as_deref()) {
                 (Pat::Ident(name), Some(init)) if is_env_brand_id(init) => {
-                    self.candidates.push(name.id.sym.to_string());
+                    self.candidates.push(name.id.clone());
                 }
                 (Pat::Object(pattern), Some(Expr::Member(m)))
                     if m.obj.as_ident().is_some_and(|i| &*i.sym == "process")
@@ -221,13 +257,13 @@ fn brand_variables(parsed: &Parsed) -> Vec<String> {
                     for prop in &pattern.props {
                         match prop {
                             ObjectPatProp::Assign(a) if BRAND_IDS.contains(&&*a.key.id.sym) => {
-                                self.candidates.push(a.key.id.sym.to_string());
+                                self.candidates.push(a.key.id.clone());
                             }
                             ObjectPatProp::KeyValue(kv) => {
                                 let is_brand = prop_name(&kv.key)
                                     .is_some_and(|k| BRAND_IDS.contains(&k.as_str()));
                                 if let (true, Some(b)) = (is_brand, kv.value.as_ident()) {
-                                    self.candidates.push(b.id.sym.to_string());
+                                    self.candidates.push(b.id.clone());
                                 }
                             }
                             _ => {}
@@ -241,20 +277,23 @@ fn brand_variables(parsed: &Parsed) -> Vec<String> {
     }
     let mut c = Collector::default();
     parsed.program.visit_with(&mut c);
-    if c.candidates.is_empty() {
-        return Vec::new();
-    }
-    let names = Names::collect(parsed);
+    // A variable that keeps that value: declared once, never assigned again.
     c.candidates
         .into_iter()
-        .filter(|n| names.declarations(n) == 1)
+        .filter(|i| {
+            semantic.binding_of(i).is_some_and(|b| {
+                let b = semantic.binding(b);
+                b.declarations.len() == 1 && !b.reassigned
+            })
+        })
+        .map(|i| i.to_id())
         .collect()
 }
 
 struct Calls<'c, 'a, 'n> {
     cx: &'c mut Context<'a>,
     toolbelt: &'n Toolbelt,
-    brand_vars: &'n [String],
+    brand_vars: &'n HashSet<Id>,
 }
 
 impl Visit for Calls<'_, '_, '_> {

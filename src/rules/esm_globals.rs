@@ -23,7 +23,7 @@
 //! whether files next to it are deployed, is not checked. A file that declares its own
 //! `__dirname` or `__filename` keeps it.
 
-use super::names::Names;
+use crate::semantic::Semantic;
 use super::{Check, Context, RuleInfo};
 use crate::finding::FixClass;
 use swc_common::Span;
@@ -43,10 +43,8 @@ pub(super) const INFO: RuleInfo = RuleInfo {
 const NODE_VERSION: &str = "`import.meta.dirname` and `import.meta.filename` need Node.js 20.11 or later; on an older runtime use `path.dirname(fileURLToPath(import.meta.url))` and `fileURLToPath(import.meta.url)`";
 
 fn check(cx: &mut Context) {
-    let names = Names::collect(cx.parsed);
     let mut finder = Finder {
-        dirname: names.declarations("__dirname") == 0,
-        filename: names.declarations("__filename") == 0,
+        semantic: cx.semantic,
         found: Vec::new(),
     };
     cx.parsed.program.visit_with(&mut finder);
@@ -74,24 +72,27 @@ enum Name {
     Filename,
 }
 
-struct Finder {
-    dirname: bool,
-    filename: bool,
+struct Finder<'s> {
+    /// Only the globals count: a file may declare its own `__dirname`.
+    semantic: &'s Semantic<'s>,
     /// Each use: where, which, and whether it is a shorthand property.
     found: Vec<(Span, Name, bool)>,
 }
 
-impl Finder {
+impl Finder<'_> {
     fn name(&self, ident: &Ident) -> Option<Name> {
+        if !self.semantic.is_global(ident) {
+            return None;
+        }
         match &*ident.sym {
-            "__dirname" if self.dirname => Some(Name::Dirname),
-            "__filename" if self.filename => Some(Name::Filename),
+            "__dirname" => Some(Name::Dirname),
+            "__filename" => Some(Name::Filename),
             _ => None,
         }
     }
 }
 
-impl Visit for Finder {
+impl Visit for Finder<'_> {
     fn visit_ident(&mut self, ident: &Ident) {
         if let Some(name) = self.name(ident) {
             self.found.push((ident.span, name, false));
