@@ -4,8 +4,9 @@
 //! destructuring. A destructured name keeps its local binding, so later uses still work:
 //! `const { BRAND_ID } = process.env` becomes
 //! `const { X_LIVEPERSON_BRAND_ID: BRAND_ID } = process.env`. A local alias of `process.env`
-//! (`const env = process.env`, `const { env } = process`) is followed when the file declares
-//! that name only once.
+//! (`const env = process.env`, `const { env } = process`) is followed wherever that binding is
+//! used (scope by scope: another function's `env` is another variable); an alias that is assigned
+//! again gets a marker where a renamed variable is read through it.
 //!
 //! It also reports reads of user variables whose names V2 reserves (`X_LIVEPERSON_*`,
 //! `X_GOOGLE_*`, `PORT`, `FUNCTION_TARGET`, `FUNCTION_SIGNATURE_TYPE`), and reads with a key
@@ -35,7 +36,8 @@
 
 use super::{Check, Context, RuleInfo};
 use crate::finding::FixClass;
-use super::names::Names;
+use crate::semantic::Semantic;
+use std::collections::HashSet;
 use crate::parse::Parsed;
 use crate::tables;
 
@@ -54,7 +56,7 @@ pub(super) const INFO: RuleInfo = RuleInfo {
 };
 
 fn check(cx: &mut Context) {
-    let (aliases, ambiguous) = aliases(cx.parsed);
+    let (aliases, ambiguous) = aliases(cx.parsed, cx.semantic);
     let mut visitor = EnvVisitor { cx, aliases, ambiguous };
     let program = &visitor.cx.parsed.program;
     program.visit_with(&mut visitor);
@@ -62,20 +64,20 @@ fn check(cx: &mut Context) {
 
 struct EnvVisitor<'c, 'a> {
     cx: &'c mut Context<'a>,
-    /// Names that hold `process.env` wherever they are used.
-    aliases: Vec<String>,
-    /// Names bound to `process.env` somewhere but declared more than once.
-    ambiguous: Vec<String>,
+    /// Bindings that always hold `process.env`.
+    aliases: HashSet<Id>,
+    /// Bindings that hold `process.env` at first, but are assigned again.
+    ambiguous: HashSet<Id>,
 }
 
 impl EnvVisitor<'_, '_> {
     fn is_env(&self, expr: &Expr) -> bool {
         match expr {
             Expr::Paren(p) => self.is_env(&p.expr),
-            Expr::Ident(i) => self.aliases.iter().any(|a| *a == *i.sym),
-            Expr::Member(m) => is_process(&m.obj) && prop_name(&m.prop).as_deref() == Some("env"),
+            Expr::Ident(i) => self.aliases.contains(&i.to_id()),
+            Expr::Member(m) => is_process(&m.obj, self.cx.semantic) && prop_name(&m.prop).as_deref() == Some("env"),
             Expr::OptChain(OptChainExpr { base, .. }) => match base.as_ref() {
-                OptChainBase::Member(m) => is_process(&m.obj) && prop_name(&m.prop).as_deref() == Some("env"),
+                OptChainBase::Member(m) => is_process(&m.obj, self.cx.semantic) && prop_name(&m.prop).as_deref() == Some("env"),
                 _ => false,
             },
             _ => false,
@@ -161,10 +163,10 @@ impl Visit for EnvVisitor<'_, '_> {
                 MemberProp::PrivateName(_) => {}
             }
         } else if let (Expr::Ident(object), MemberProp::Ident(name)) = (member.obj.as_ref(), &member.prop) {
-            if self.ambiguous.iter().any(|a| *a == *object.sym) {
+            if self.ambiguous.contains(&object.to_id()) {
                 if let Some(v2) = tables::env().v2_name(&name.sym) {
                     let message = format!(
-                        "`{}` is declared more than once and may be process.env here; if it is, read `{v2}`",
+                        "`{}` is assigned more than once and may be process.env here; if it is, read `{v2}`",
                         object.sym
                     );
                     self.cx.todo(member.span, message);
@@ -211,10 +213,11 @@ impl Visit for EnvVisitor<'_, '_> {
     }
 }
 
-fn is_process(expr: &Expr) -> bool {
+/// The global `process` (not a variable of the file that happens to be called so).
+fn is_process(expr: &Expr, semantic: &Semantic) -> bool {
     match expr {
-        Expr::Ident(i) => &*i.sym == "process",
-        Expr::Paren(p) => is_process(&p.expr),
+        Expr::Ident(i) => semantic.is_global_named(i, "process"),
+        Expr::Paren(p) => is_process(&p.expr, semantic),
         _ => false,
     }
 }
@@ -230,36 +233,37 @@ fn prop_name(prop: &MemberProp) -> Option<String> {
     }
 }
 
-/// Names bound to `process.env` (`const env = process.env`, `const { env } = process`,
-/// `const { env: e } = process`): those the file declares exactly once, so every use of the name
-/// means that binding, and those declared more than once.
-fn aliases(parsed: &Parsed) -> (Vec<String>, Vec<String>) {
-    #[derive(Default)]
-    struct Collector {
-        candidates: Vec<String>,
+/// Bindings of `process.env` (`const env = process.env`, `const { env } = process`,
+/// `const { env: e } = process`): those that keep it (declared once, never assigned again), and
+/// those assigned again, which may hold something else where they are used.
+fn aliases(parsed: &Parsed, semantic: &Semantic) -> (HashSet<Id>, HashSet<Id>) {
+    struct Collector<'s> {
+        semantic: &'s Semantic<'s>,
+        candidates: Vec<Ident>,
     }
-    impl Visit for Collector {
+    impl Visit for Collector<'_> {
         fn visit_var_declarator(&mut self, d: &VarDeclarator) {
             if let Some(init) = &d.init {
                 match (&d.name, init.as_ref()) {
                     (Pat::Ident(name), Expr::Member(m))
-                        if is_process(&m.obj) && prop_name(&m.prop).as_deref() == Some("env") =>
+                        if is_process(&m.obj, self.semantic)
+                            && prop_name(&m.prop).as_deref() == Some("env") =>
                     {
-                        self.candidates.push(name.id.sym.to_string());
+                        self.candidates.push(name.id.clone());
                     }
-                    (Pat::Object(pattern), init) if is_process(init) => {
+                    (Pat::Object(pattern), init) if is_process(init, self.semantic) => {
                         for prop in &pattern.props {
                             match prop {
                                 ObjectPatProp::Assign(AssignPatProp { key, value: None, .. })
                                     if &*key.id.sym == "env" =>
                                 {
-                                    self.candidates.push("env".into());
+                                    self.candidates.push(key.id.clone());
                                 }
                                 ObjectPatProp::KeyValue(KeyValuePatProp { key: PropName::Ident(k), value })
                                     if &*k.sym == "env" =>
                                 {
                                     if let Pat::Ident(b) = value.as_ref() {
-                                        self.candidates.push(b.id.sym.to_string());
+                                        self.candidates.push(b.id.clone());
                                     }
                                 }
                                 _ => {}
@@ -272,14 +276,20 @@ fn aliases(parsed: &Parsed) -> (Vec<String>, Vec<String>) {
             d.visit_children_with(self);
         }
     }
-    let mut collector = Collector::default();
+    let mut collector = Collector {
+        semantic,
+        candidates: Vec::new(),
+    };
     parsed.program.visit_with(&mut collector);
-    if collector.candidates.is_empty() {
-        return (Vec::new(), Vec::new());
-    }
-    let names = Names::collect(parsed);
-    collector
-        .candidates
-        .into_iter()
-        .partition(|name| names.declarations(name) == 1)
+    let (kept, reassigned): (Vec<Ident>, Vec<Ident>) =
+        collector.candidates.into_iter().partition(|i| {
+            semantic.binding_of(i).is_some_and(|b| {
+                let b = semantic.binding(b);
+                b.declarations.len() == 1 && !b.reassigned
+            })
+        });
+    (
+        kept.iter().map(Ident::to_id).collect(),
+        reassigned.iter().map(Ident::to_id).collect(),
+    )
 }

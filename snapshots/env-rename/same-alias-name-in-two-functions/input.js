@@ -7,3 +7,9 @@ function fromInput(input) {
   const config = input.payload;
   return config.BRAND_ID;
 }
+
+function reassigned(input) {
+  let config = process.env;
+  if (input.payload.override) config = input.payload;
+  return config.BRAND_ID;
+}
