@@ -41,14 +41,15 @@
 //! and comments inside a rewritten export get a marker. A file that declares its own `module` or
 //! `exports` variable is left alone. A comment on the line above a removed export stays.
 
-use super::names::{BindingNames, Names};
+use super::names::BindingNames;
+use crate::semantic::Semantic;
 use super::{trivia_len, Check, Context, RuleInfo};
 use crate::finding::FixClass;
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 use swc_common::{Span, Spanned};
 use swc_ecma_ast::*;
-use swc_ecma_visit::{Visit, VisitWith};
+use swc_ecma_visit::VisitWith;
 
 pub(super) const INFO: RuleInfo = RuleInfo {
     name: "module-exports",
@@ -81,23 +82,18 @@ struct Assignment<'a> {
 }
 
 fn check(cx: &mut Context) {
-    let names = Names::collect(cx.parsed);
-    let module_free = names.declarations("module") == 0;
-    let exports_free = names.declarations("exports") == 0;
-    if !module_free && !exports_free {
-        return;
-    }
+    let semantic = cx.semantic;
     let body: Vec<&Stmt> = match &cx.parsed.program {
         Program::Script(s) => s.body.iter().collect(),
         Program::Module(m) => m.body.iter().filter_map(|i| i.as_stmt()).collect(),
     };
     let top_level = top_level_names(&cx.parsed.program);
-    let lambda_declared = names.declarations("lambda") > 0;
+    let lambda_declared = semantic.declares("lambda");
     let top_lambda = top_level.contains("lambda");
 
     let mut assignments = Vec::new();
     for stmt in &body {
-        if let Some(a) = assignment(cx, stmt, module_free, exports_free) {
+        if let Some(a) = assignment(cx, stmt) {
             assignments.push(a);
         }
     }
@@ -142,7 +138,7 @@ fn check(cx: &mut Context) {
         }
         match (&a.target, a.value) {
             (Target::Module, Expr::Object(object)) => {
-                match export_list(object, &top_level, &names, top_lambda) {
+                match export_list(object, &top_level, semantic, top_lambda) {
                     Some(list) if list.is_empty() => removals.push(a.stmt.clone()),
                     Some(list) if !has_comments(a.stmt.clone()) => {
                         cx.replace(a.stmt.clone(), format!("export {{ {} }}{semi}", list.join(", ")));
@@ -167,7 +163,7 @@ fn check(cx: &mut Context) {
             (Target::Module, _) => cx.replace(a.head.clone(), "export default "),
             (Target::Named(name), Expr::Ident(local))
                 if top_level.contains(&*local.sym)
-                    && !names.reassigned.contains(&*local.sym)
+                    && !reassigned(semantic, local)
                     && !has_comments(a.stmt.clone()) =>
             {
                 let spec = if *name == *local.sym {
@@ -178,7 +174,7 @@ fn check(cx: &mut Context) {
                 cx.replace(a.stmt.clone(), format!("export {{ {spec} }}{semi}"));
             }
             (Target::Named(name), value)
-                if !entry && is_identifier(name) && free_for_export(name, value, &names) =>
+                if !entry && is_identifier(name) && free_for_export(name, value, semantic) =>
             {
                 cx.replace(a.head.clone(), format!("export const {name} = "));
             }
@@ -187,15 +183,15 @@ fn check(cx: &mut Context) {
     }
     cx.remove_statements(&removals);
 
-    // Every other use of `module` and `exports`.
-    let mut uses = Uses {
-        module_free,
-        exports_free,
-        found: Vec::new(),
-    };
-    cx.parsed.program.visit_with(&mut uses);
+    // Every other use of the globals `module` and `exports`.
+    let uses: Vec<Span> = semantic
+        .references
+        .iter()
+        .filter(|r| r.binding.is_none() && matches!(&*r.name, "module" | "exports"))
+        .map(|r| r.span)
+        .collect();
     let mut reported: HashSet<usize> = HashSet::new();
-    for span in uses.found {
+    for span in uses {
         let at = cx.range(span).start;
         if handled.iter().any(|r| r.start <= at && at < r.end) {
             continue;
@@ -267,7 +263,7 @@ fn entry_point(cx: &mut Context, a: &Assignment, value: &Expr, lambda_declared: 
 fn export_list(
     object: &ObjectLit,
     top_level: &HashSet<String>,
-    names: &Names,
+    semantic: &Semantic,
     top_lambda: bool,
 ) -> Option<Vec<String>> {
     let mut list = Vec::new();
@@ -275,8 +271,8 @@ fn export_list(
         let PropOrSpread::Prop(prop) = prop else {
             return None;
         };
-        let (key, local) = match prop.as_ref() {
-            Prop::Shorthand(i) => (i.sym.to_string(), i.sym.to_string()),
+        let (key, local, ident) = match prop.as_ref() {
+            Prop::Shorthand(i) => (i.sym.to_string(), i.sym.to_string(), i),
             Prop::KeyValue(KeyValueProp { key, value }) => {
                 let key = match key {
                     PropName::Ident(i) => i.sym.to_string(),
@@ -286,14 +282,14 @@ fn export_list(
                 let Expr::Ident(local) = value.as_ref() else {
                     return None;
                 };
-                (key, local.sym.to_string())
+                (key, local.sym.to_string(), local)
             }
             _ => return None,
         };
         if key == "lambda" && local == "lambda" && top_lambda {
             continue;
         }
-        if !top_level.contains(&local) || names.reassigned.contains(&local) {
+        if !top_level.contains(&local) || reassigned(semantic, ident) {
             return None;
         }
         list.push(if key == local {
@@ -307,19 +303,26 @@ fn export_list(
 
 /// `name` can become a top-level `const`: nothing else in the file is called that (a function
 /// expression may carry the name itself).
-fn free_for_export(name: &str, value: &Expr, names: &Names) -> bool {
+fn free_for_export(name: &str, value: &Expr, semantic: &Semantic) -> bool {
     let own = match value {
         Expr::Fn(FnExpr { ident: Some(i), .. }) | Expr::Class(ClassExpr { ident: Some(i), .. }) => {
             &*i.sym == name
         }
         _ => false,
     };
-    let uses = names.idents.get(name).map_or(0, Vec::len);
+    let uses = semantic.mentions_count(name);
     uses == 0 || own && uses == 1
 }
 
+/// Whether the binding `ident` refers to is assigned after its declaration.
+fn reassigned(semantic: &Semantic, ident: &Ident) -> bool {
+    semantic
+        .binding_of(ident)
+        .is_some_and(|b| semantic.binding(b).reassigned)
+}
+
 /// A top-level `module.exports… = value;` or `exports.name = value;` statement.
-fn assignment<'a>(cx: &Context, stmt: &'a Stmt, module_free: bool, exports_free: bool) -> Option<Assignment<'a>> {
+fn assignment<'a>(cx: &Context, stmt: &'a Stmt) -> Option<Assignment<'a>> {
     let Stmt::Expr(ExprStmt { expr, span }) = stmt else {
         return None;
     };
@@ -333,8 +336,7 @@ fn assignment<'a>(cx: &Context, stmt: &'a Stmt, module_free: bool, exports_free:
         return None;
     };
     let is_module_exports = |e: &Expr| {
-        module_free
-            && matches!(e, Expr::Member(m) if matches!(m.obj.as_ref(), Expr::Ident(i) if &*i.sym == "module")
+        matches!(e, Expr::Member(m) if matches!(m.obj.as_ref(), Expr::Ident(i) if cx.semantic.is_global_named(i, "module"))
                 && prop_name(&m.prop).as_deref() == Some("exports"))
     };
     let target = if is_module_exports(&Expr::Member(member.clone())) {
@@ -342,7 +344,7 @@ fn assignment<'a>(cx: &Context, stmt: &'a Stmt, module_free: bool, exports_free:
     } else {
         let name = prop_name(&member.prop)?;
         let object = member.obj.as_ref();
-        let exports = matches!(object, Expr::Ident(i) if &*i.sym == "exports") && exports_free;
+        let exports = matches!(object, Expr::Ident(i) if cx.semantic.is_global_named(i, "exports"));
         if !exports && !is_module_exports(object) {
             return None;
         }
@@ -429,19 +431,3 @@ fn is_identifier(name: &str) -> bool {
         )
 }
 
-/// Free uses of `module` and `exports`.
-struct Uses {
-    module_free: bool,
-    exports_free: bool,
-    found: Vec<Span>,
-}
-
-impl Visit for Uses {
-    fn visit_ident(&mut self, ident: &Ident) {
-        match &*ident.sym {
-            "module" if self.module_free => self.found.push(ident.span),
-            "exports" if self.exports_free => self.found.push(ident.span),
-            _ => {}
-        }
-    }
-}

@@ -183,6 +183,17 @@ impl<'a> Semantic<'a> {
         self.bindings.iter().any(|b| &*b.name == name)
     }
 
+    /// How many times the file writes `name` as a variable: declarations and references.
+    pub fn mentions_count(&self, name: &str) -> usize {
+        let declared: usize = self
+            .bindings
+            .iter()
+            .filter(|b| &*b.name == name)
+            .map(|b| b.declarations.len())
+            .sum();
+        declared + self.references.iter().filter(|r| &*r.name == name).count()
+    }
+
     /// Whether the file mentions `name` at all, declared or global.
     pub fn mentions(&self, name: &str) -> bool {
         self.declares(name) || self.references.iter().any(|r| &*r.name == name)
