@@ -308,6 +308,8 @@ pub struct Scopes {
 struct Scope {
     /// The whole function.
     span: Range<usize>,
+    /// The scope that holds this one.
+    parent: Option<usize>,
     /// Its body (where `await` is allowed if it is async).
     body: Range<usize>,
     is_async: bool,
@@ -334,6 +336,7 @@ impl Scopes {
             fn visit_function(&mut self, f: &Function) {
                 if let Some(body) = &f.body {
                     self.scopes.push(Scope {
+                        parent: None,
                         span: self.cx.range(f.span),
                         body: self.cx.range(body.span),
                         is_async: f.is_async,
@@ -343,6 +346,7 @@ impl Scopes {
             }
             fn visit_arrow_expr(&mut self, a: &ArrowExpr) {
                 self.scopes.push(Scope {
+                    parent: None,
                     span: self.cx.range(a.span),
                     body: self.cx.range(a.body.span()),
                     is_async: a.is_async,
@@ -353,6 +357,7 @@ impl Scopes {
                 if let Some(value) = &p.value {
                     let range = self.cx.range(value.span());
                     self.scopes.push(Scope {
+                        parent: None,
                         span: range.clone(),
                         body: range,
                         is_async: false,
@@ -363,6 +368,7 @@ impl Scopes {
             fn visit_static_block(&mut self, b: &StaticBlock) {
                 let range = self.cx.range(b.span);
                 self.scopes.push(Scope {
+                    parent: None,
                     span: range.clone(),
                     body: range,
                     is_async: false,
@@ -375,9 +381,19 @@ impl Scopes {
             scopes: Vec::new(),
         };
         cx.parsed.program.visit_with(&mut collector);
-        Scopes {
-            scopes: collector.scopes,
+        let mut scopes = collector.scopes;
+        let mut open: Vec<usize> = Vec::new();
+        for i in 0..scopes.len() {
+            while open
+                .last()
+                .is_some_and(|&o| scopes[o].span.end <= scopes[i].span.start)
+            {
+                open.pop();
+            }
+            scopes[i].parent = open.last().copied();
+            open.push(i);
         }
+        Scopes { scopes }
     }
 
     /// Whether `await` may stand at `offset`.
@@ -391,11 +407,21 @@ impl Scopes {
         }
     }
 
+    /// The innermost scope holding `offset`: the last one starting at or before it (scopes are
+    /// in the order the walk met them, so by start, and nest), or the nearest of its parents
+    /// that holds it. Logarithmic plus the nesting depth, not linear in the file.
     fn innermost(&self, offset: usize) -> Option<&Scope> {
-        self.scopes
-            .iter()
-            .filter(|s| s.span.start <= offset && offset < s.span.end)
-            .min_by_key(|s| s.span.end - s.span.start)
+        let mut i = self
+            .scopes
+            .partition_point(|s| s.span.start <= offset)
+            .checked_sub(1)?;
+        loop {
+            let scope = &self.scopes[i];
+            if offset < scope.span.end {
+                return Some(scope);
+            }
+            i = scope.parent?;
+        }
     }
 
     /// The innermost function holding `offset`: its whole range.
