@@ -50,6 +50,7 @@ rules![
     log_limits,
     blocking_call,
     unknown_toolbelt_api,
+    v1_residue,
     config_env,
     config_event,
     config_dependencies,
@@ -443,6 +444,20 @@ impl<'a> Context<'a> {
         self.source[self.line_start(offset)..offset]
             .chars()
             .all(|c| c == ' ' || c == '\t')
+    }
+
+    /// Whether a marker (of any rule) already stands above the statement holding `offset`, or
+    /// before it on its line.
+    pub fn marked(&self, offset: usize) -> bool {
+        let Some(stmt) = self.statement_at(offset) else {
+            return false;
+        };
+        let line_start = self.line_start(stmt.start);
+        let before = &self.source[line_start..stmt.start];
+        before.contains(crate::finding::MARKER_PREFIX)
+            || self
+                .comment_lines_above(line_start)
+                .any(|c| c.contains(crate::finding::MARKER_PREFIX))
     }
 
     /// The `//` comment lines directly above the line starting at `line_start`, nearest first,
