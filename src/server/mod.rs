@@ -33,6 +33,7 @@ use lsp_types::{
 };
 use settings::Settings;
 use std::collections::HashMap;
+use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -179,7 +180,15 @@ impl Server {
                         self.shared.shut_down();
                         self.shared.send(Response::new_ok(request.id, ()));
                     } else {
-                        self.request(request);
+                        let id = request.id.clone();
+                        let handled = catch_unwind(AssertUnwindSafe(|| self.request(request)));
+                        if let Err(panic) = handled {
+                            self.shared.send(Response::new_err(
+                                id,
+                                ErrorCode::InternalError as i32,
+                                format!("internal error: {}", analysis::panic_message(&*panic)),
+                            ));
+                        }
                     }
                 }
                 Message::Notification(n) if n.method == note::Exit::METHOD => {
@@ -189,7 +198,15 @@ impl Server {
                         ExitCode::from(1)
                     });
                 }
-                Message::Notification(n) if !self.shutting_down => self.notification(n),
+                Message::Notification(n) if !self.shutting_down => {
+                    let method = n.method.clone();
+                    if let Err(panic) = catch_unwind(AssertUnwindSafe(|| self.notification(n))) {
+                        eprintln!(
+                            "faas-migrate server: internal error handling {method}: {}",
+                            analysis::panic_message(&*panic)
+                        );
+                    }
+                }
                 Message::Notification(_) | Message::Response(_) => {}
             }
         }
