@@ -653,6 +653,57 @@ fn settings_apply_and_reload_and_the_workspace_is_summed_up() {
     assert!(client.shut_down().success());
 }
 
+/// Changes sent one after another, without waiting: whatever is published for the older
+/// versions comes before the newest one's, never after it.
+#[test]
+fn newer_versions_supersede_older_work() {
+    let (dir, path, text) = workspace("crm-case-sync");
+    let uri = file_uri(&path);
+    let mut client = Client::start(dir.path(), &[]);
+    client.open(&uri, &text);
+    for version in 2..=12 {
+        let body = if version % 2 == 0 {
+            format!("{text}// edit {version}\n")
+        } else {
+            format!("{text}function (\n")
+        };
+        client.change(&uri, version, &body);
+    }
+    client.change(&uri, 13, &text);
+    let last = client.diagnostics(&uri, 13);
+    // Everything the server says up to the answer to a later request: no older diagnostics.
+    let answer = client.call(
+        "textDocument/codeAction",
+        json!({
+            "textDocument": { "uri": uri },
+            "range": range((0, 0), (0, 0)),
+            "context": { "diagnostics": [], "only": ["source.fixAll"] },
+        }),
+    );
+    let fix_all = answer["result"].as_array().unwrap();
+    assert_eq!(fix_all.len(), 1);
+    assert_eq!(
+        apply(&text, &fix_all[0]["edit"], &uri, 13),
+        cli_output(&text, "index.js")
+    );
+    let mut seen = vec![];
+    for m in &client.backlog {
+        if m["method"] == "textDocument/publishDiagnostics" && m["params"]["uri"] == uri {
+            seen.push(m["params"]["version"].as_i64().unwrap());
+        }
+    }
+    assert!(
+        seen.iter().all(|&v| v == 13),
+        "published after version 13: {seen:?}"
+    );
+    let codes: Vec<&str> = last.iter().map(|d| d["code"].as_str().unwrap()).collect();
+    assert_eq!(
+        codes,
+        ["secret-names", "http-client-to-fetch", "would-migrate"]
+    );
+    assert!(client.shut_down().success());
+}
+
 /// A rule that panics costs that file its diagnostics, not the server.
 #[test]
 fn a_panicking_rule_does_not_stop_the_server() {
