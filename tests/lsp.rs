@@ -64,7 +64,10 @@ impl Client {
                 "rootUri": root_uri,
                 "workspaceFolders": [{ "uri": root_uri, "name": "project" }],
                 "capabilities": {
-                    "workspace": { "workspaceEdit": { "documentChanges": true } },
+                    "workspace": {
+                        "workspaceEdit": { "documentChanges": true },
+                        "didChangeWatchedFiles": { "dynamicRegistration": true },
+                    },
                     "textDocument": { "publishDiagnostics": { "versionSupport": true } },
                 },
             }),
@@ -110,11 +113,10 @@ impl Client {
                 ),
             };
             self.log.push(format!("<-- {message}"));
-            // A request from the server (none is expected with these capabilities): answer it.
+            // A request from the server (to watch the settings files): answer it.
             if message.get("method").is_some() && message.get("id").is_some() {
                 let id = message["id"].clone();
                 self.send(json!({ "jsonrpc": "2.0", "id": id, "result": null }));
-                continue;
             }
             if pick(&message) {
                 return message;
@@ -574,6 +576,16 @@ fn settings_apply_and_reload_and_the_workspace_is_summed_up() {
     std::fs::write(root.join("vendor/lib.js"), &text).unwrap();
     let uri = file_uri(&path);
     let mut client = Client::start(root, &[]);
+    // The server asks the client to watch its settings files.
+    let watch = client.wait_for("a registration", |m| {
+        m["method"] == "client/registerCapability"
+    });
+    let registration = &watch["params"]["registrations"][0];
+    assert_eq!(registration["method"], "workspace/didChangeWatchedFiles");
+    assert_eq!(
+        registration["registerOptions"]["watchers"][0]["globPattern"],
+        "**/{faas-migrate.toml,.faas-migrate.toml}"
+    );
     client.open(&uri, &text);
     let codes = |ds: &[Value]| -> Vec<String> {
         ds.iter()

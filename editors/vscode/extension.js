@@ -15,12 +15,7 @@ async function activate(context) {
       { scheme: "file", pattern: "**/functions/*/config.json" },
       { scheme: "file", pattern: "**/functions/settings.json" },
     ],
-    // Settings are read again when faas-migrate.toml changes.
-    synchronize: {
-      fileEvents: vscode.workspace.createFileSystemWatcher(
-        "**/{faas-migrate.toml,.faas-migrate.toml}"
-      ),
-    },
+    // The server asks the client to watch faas-migrate.toml, and reads it again when it changes.
   };
   client = new LanguageClient("faas-migrate", "faas-migrate", serverOptions, clientOptions);
 

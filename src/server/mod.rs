@@ -85,7 +85,9 @@ fn serve(connection: &Connection) -> Result<ExitCode, String> {
     connection
         .initialize_finish(id, result)
         .map_err(|e| e.to_string())?;
+    // `initialize_finish` has also read the client's `initialized`.
     let mut server = Server::new(connection, &params);
+    server.watch_settings();
     server.main_loop(connection)
 }
 
@@ -245,7 +247,6 @@ impl Server {
     fn notification(&mut self, n: Notification) {
         let Notification { method, params } = n;
         match method.as_str() {
-            note::Initialized::METHOD => self.watch_settings(),
             note::DidOpenTextDocument::METHOD => {
                 if let Ok(p) =
                     serde_json::from_value::<lsp_types::DidOpenTextDocumentParams>(params)
