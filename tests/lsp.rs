@@ -619,6 +619,34 @@ fn settings_apply_and_reload_and_the_workspace_is_summed_up() {
         ["11:26-13:3 4 would-migrate 1 edit would migrate this file to V2"]
     );
 
+    // And the project's settings.json.
+    let project_settings = root.join("functions/settings.json");
+    std::fs::copy(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/functions/settings.json"),
+        &project_settings,
+    )
+    .unwrap();
+    let settings_uri = file_uri(&project_settings);
+    let settings_text = std::fs::read_to_string(&project_settings).unwrap();
+    client.notify(
+        "textDocument/didOpen",
+        json!({ "textDocument": {
+            "uri": settings_uri, "languageId": "json", "version": 1, "text": settings_text,
+        }}),
+    );
+    let secrets = client.diagnostics(&settings_uri, 1);
+    assert_eq!(codes(&secrets), ["settings-secrets", "would-migrate"]);
+    assert_eq!(
+        secrets[0]["range"]["start"],
+        json!({ "line": 5, "character": 4 })
+    );
+    assert_eq!(secrets[0]["severity"], 1);
+    client.notify(
+        "textDocument/didClose",
+        json!({ "textDocument": { "uri": settings_uri } }),
+    );
+    std::fs::remove_file(&project_settings).unwrap();
+
     let result = client.request(
         "workspace/executeCommand",
         json!({ "command": "faas-migrate.migrateWorkspace", "arguments": [] }),

@@ -254,7 +254,9 @@ impl Server {
                     let d = p.text_document;
                     let uri = d.uri.clone();
                     let doc = Document::new(d.uri, d.version, d.text, &d.language_id);
-                    self.documents.insert(uri.clone(), doc);
+                    if let Some(old) = self.documents.insert(uri.clone(), doc) {
+                        old.cancel.store(true, Ordering::Relaxed);
+                    }
                     self.analyze(&uri, Duration::ZERO);
                 }
             }
