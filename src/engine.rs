@@ -43,6 +43,7 @@ pub(crate) fn migrate(source: &str, path: &Path, options: &Options) -> Result<Mi
         let parsed_as_module;
         let mut previous: Option<(String, Vec<Edit>)> = None;
         loop {
+            options.check_cancelled()?;
             let mut parsed = match parse::parse_program(&current) {
                 Ok(parsed) => parsed,
                 Err(error) => {
@@ -75,8 +76,15 @@ pub(crate) fn migrate(source: &str, path: &Path, options: &Options) -> Result<Mi
             let marks = semantic::resolve(&mut parsed.program);
             let model = Semantic::build(&parsed.program, marks);
             let facts = Facts::build(&parsed.program, &model, |span| parsed.range(span));
-            let (edits, pass_findings) =
-                run_rules(&rules, &current, path, &parsed, (&model, &facts), style)?;
+            let (edits, pass_findings) = run_rules(
+                &rules,
+                &current,
+                path,
+                &parsed,
+                (&model, &facts),
+                style,
+                options,
+            )?;
             // Every fix as its rule made it (an edit another rule made too is kept once).
             let requested = edits.clone();
             let (edits, deferred) = edit::select_deferring(edits);
@@ -142,6 +150,13 @@ pub(crate) fn migrate(source: &str, path: &Path, options: &Options) -> Result<Mi
                 );
             }
         }
+    } else if let Err(error) = parse::parse_program(text) {
+        // No rule has anything to do here, but a file that does not parse is still an error.
+        return Err(Error::Syntax {
+            location: LineIndex::new(text).location(text, error.offset),
+            offset: bom.len() + error.offset,
+            message: error.message,
+        });
     }
 
     let input_lines = LineIndex::new(text);
@@ -248,12 +263,14 @@ fn run_rules(
     parsed: &parse::Parsed,
     analysis: (&Semantic, &Facts),
     style: &Style,
+    options: &Options,
 ) -> Result<PassResult, Error> {
     let statements = OnceCell::new();
     let fixes = std::cell::Cell::new(0);
     let mut edits = Vec::new();
     let mut findings = Vec::new();
     for &(rule, check) in rules {
+        options.check_cancelled()?;
         // A rule waits for the rules it comes after: while one of them changes the file, it
         // would work on code that is about to move.
         if rule

@@ -53,6 +53,8 @@ pub use rules::RuleInfo;
 
 use std::fmt;
 use std::path::Path;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
 
 /// What to run.
 #[derive(Clone, Debug)]
@@ -62,6 +64,10 @@ pub struct Options {
     /// How many rounds of parse → rules → edits a file may take before it counts as an internal
     /// error.
     pub max_passes: usize,
+    /// A flag another thread may set to stop the migration early (an editor whose document
+    /// changed): it is checked between passes and before each rule, and once set, [`migrate`]
+    /// returns [`Error::Cancelled`].
+    pub cancel: Option<Arc<AtomicBool>>,
 }
 
 impl Default for Options {
@@ -69,6 +75,7 @@ impl Default for Options {
         Options {
             rules: rules::RULES.to_vec(),
             max_passes: 20,
+            cancel: None,
         }
     }
 }
@@ -95,6 +102,14 @@ impl Options {
             rules,
             ..Options::default()
         })
+    }
+
+    /// `Err(Error::Cancelled)` once the [`cancel`](Options::cancel) flag is set.
+    pub(crate) fn check_cancelled(&self) -> Result<(), Error> {
+        match &self.cancel {
+            Some(flag) if flag.load(Ordering::Relaxed) => Err(Error::Cancelled),
+            _ => Ok(()),
+        }
     }
 }
 
@@ -151,6 +166,8 @@ pub enum Error {
         rules: Vec<&'static str>,
         message: String,
     },
+    /// The [`Options::cancel`] flag was set before the migration finished.
+    Cancelled,
 }
 
 impl Error {
@@ -184,7 +201,7 @@ impl Error {
     pub fn location(&self) -> Option<Location> {
         match self {
             Error::Syntax { location, .. } | Error::NotModule { location, .. } => Some(*location),
-            Error::Unsupported { .. } | Error::Internal { .. } => None,
+            Error::Unsupported { .. } | Error::Internal { .. } | Error::Cancelled => None,
         }
     }
 }
@@ -197,6 +214,7 @@ impl fmt::Display for Error {
                 write!(f, "cannot become an ES module: {message} (V2 functions run in strict mode)")
             }
             Error::Unsupported { message } => write!(f, "not migrated: {message}"),
+            Error::Cancelled => write!(f, "cancelled"),
             Error::Internal { rules, message } if rules.is_empty() => write!(
                 f,
                 "internal error: {message}; the file is left unchanged (please report this)"

@@ -16,6 +16,17 @@ pub struct Location {
     pub utf16_column: usize,
 }
 
+impl Location {
+    /// The same place as the Language Server Protocol counts it: a 0-based line and a 0-based
+    /// column in UTF-16 code units.
+    pub fn lsp_position(&self) -> (u32, u32) {
+        (
+            self.line.saturating_sub(1) as u32,
+            self.utf16_column.saturating_sub(1) as u32,
+        )
+    }
+}
+
 /// Start offsets of every line of a text.
 #[derive(Clone, Debug)]
 pub struct LineIndex {

@@ -280,6 +280,7 @@ fn check(path: &Path, text: &str) -> Result<(Outcome, Option<Migration>), String
         Err(Error::NotModule { .. }) => Ok((Outcome::NotModule, None)),
         Err(Error::Unsupported { .. }) => Ok((Outcome::Unsupported, None)),
         Err(Error::Internal { .. }) => Ok((Outcome::Internal, None)),
+        Err(Error::Cancelled) => Err("cancelled, yet nothing set the flag".into()),
     }
 }
 

@@ -80,6 +80,7 @@ pub(crate) fn migrate(
         let layout = Layout::detect(text);
         let mut previous: Option<(String, Vec<Edit>)> = None;
         loop {
+            options.check_cancelled()?;
             let root = match json::parse(&current) {
                 Ok(root) => root,
                 Err(error) => {
