@@ -236,7 +236,7 @@ pub struct Layout {
 
 impl Layout {
     pub fn detect(text: &str) -> Layout {
-        let eol = crate::rules::Style::detect(text).eol;
+        let eol = crate::style::Style::detect(text).eol;
         let mut tabs = 0;
         let mut spaces = 0;
         let mut smallest = usize::MAX;
