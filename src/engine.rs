@@ -1,5 +1,5 @@
 //! The fix loop for one file: parse → rules → edits → apply → parse again, until no rule has
-//! anything left to change; then [`crate::verify`] checks the result is an ES module.
+//! anything left to change; then [`crate::verify`] checks the result is an ES module Node would load.
 
 use crate::edit::{self, Edit};
 use crate::finding::{marker_text, Finding, FixClass, MARKER_PREFIX};
@@ -36,8 +36,8 @@ pub(crate) fn migrate(source: &str, path: &Path, options: &Options) -> Result<Mi
     let mut passes = 0;
     if !rules.is_empty() {
         let style = Style::detect(text);
-        // Whether the last pass parsed `current` as an ES module (it had module syntax).
-        let parsed_as_module;
+        // The last pass's parse of `current`.
+        let last_pass;
         let mut previous: Option<(String, Vec<Edit>)> = None;
         loop {
             let parsed = match parse::parse_program(&current) {
@@ -94,7 +94,7 @@ pub(crate) fn migrate(source: &str, path: &Path, options: &Options) -> Result<Mi
                 }
             }
             if edits.is_empty() {
-                parsed_as_module = matches!(parsed.program, swc_ecma_ast::Program::Module(_));
+                last_pass = parsed;
                 break;
             }
             composed = edit::compose(&composed, &current, &edits);
@@ -102,11 +102,9 @@ pub(crate) fn migrate(source: &str, path: &Path, options: &Options) -> Result<Mi
             previous = Some((std::mem::replace(&mut current, next), edits));
         }
         findings.retain(|f| !f.marker || current.contains(&marker_text(f.rule, &f.message)));
-        // The output must be an ES module. When the last pass already parsed it as one (swc's
-        // program parser applies the module grammar, strict mode included, to text with module
-        // syntax, and any error it reports fails the parse), that parse was the check.
-        if !composed.is_empty() && !parsed_as_module {
-            if let Err(error) = parse::parse_module(&current) {
+        // The output must be an ES module that Node loads: its grammar and its names.
+        if !composed.is_empty() {
+            if let Err(error) = verify::check_output(&current, last_pass) {
                 return Err(
                     verify::not_a_module(text, &composed, &current, &error).shifted(bom.len())
                 );
