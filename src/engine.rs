@@ -1,5 +1,5 @@
 //! The fix loop for one file: parse → rules → edits → apply → parse again, until no rule has
-//! anything left to change; then [`crate::verify`] checks the result is an ES module.
+//! anything left to change; then [`crate::verify`] checks the result is an ES module Node would load.
 
 use crate::edit::{self, Edit};
 use crate::finding::{marker_text, Finding, FixClass, MARKER_PREFIX};
@@ -39,8 +39,8 @@ pub(crate) fn migrate(source: &str, path: &Path, options: &Options) -> Result<Mi
     if !rules.is_empty() {
         // The file's style, from the input's tree (first pass).
         let mut style: Option<Style> = None;
-        // Whether the last pass parsed `current` as an ES module (it had module syntax).
-        let parsed_as_module;
+        // The last pass's parse of `current`, resolved.
+        let last_pass;
         let mut previous: Option<(String, Vec<Edit>)> = None;
         loop {
             options.check_cancelled()?;
@@ -73,8 +73,8 @@ pub(crate) fn migrate(source: &str, path: &Path, options: &Options) -> Result<Mi
             };
             let style = &*style.get_or_insert_with(|| Style::of(&current, &parsed));
             // One analysis per pass, shared by every rule.
-            let marks = semantic::resolve(&mut parsed.program);
-            let model = Semantic::build(&parsed.program, marks);
+            let resolution = semantic::resolve(&mut parsed.program);
+            let model = Semantic::build(&parsed.program, resolution.marks);
             let facts = Facts::build(&parsed.program, &model, |span| parsed.range(span));
             let (edits, pass_findings) = run_rules(
                 &rules,
@@ -132,7 +132,7 @@ pub(crate) fn migrate(source: &str, path: &Path, options: &Options) -> Result<Mi
                 }
             }
             if edits.is_empty() {
-                parsed_as_module = matches!(parsed.program, swc_ecma_ast::Program::Module(_));
+                last_pass = (parsed, resolution);
                 break;
             }
             composed = edit::compose(&composed, &current, &edits);
@@ -140,11 +140,10 @@ pub(crate) fn migrate(source: &str, path: &Path, options: &Options) -> Result<Mi
             previous = Some((std::mem::replace(&mut current, next), edits));
         }
         findings.retain(|f| !f.marker || current.contains(&marker_text(f.rule, &f.message)));
-        // The output must be an ES module. When the last pass already parsed it as one (swc's
-        // program parser applies the module grammar, strict mode included, to text with module
-        // syntax, and any error it reports fails the parse), that parse was the check.
-        if !composed.is_empty() && !parsed_as_module {
-            if let Err(error) = parse::parse_module(&current) {
+        // The output must be an ES module that Node loads: its grammar and its names.
+        if !composed.is_empty() {
+            let (parsed, resolution) = last_pass;
+            if let Err(error) = verify::check_output(&current, parsed, &resolution) {
                 return Err(
                     verify::not_a_module(text, &composed, &current, &error).shifted(bom.len())
                 );

@@ -3,8 +3,8 @@
 //! The pipeline, one module per step:
 //! [`discover`] finds the files → [`parse`] parses each with swc → [`rules`] visit the tree and
 //! return [`edit`]s and [`finding`]s → [`engine`] applies the edits and repeats until nothing
-//! changes → [`verify`] checks the result is an ES module → [`report`] prints diffs and findings,
-//! or [`write`] saves the files.
+//! changes → [`verify`] checks the result is an ES module Node loads → [`report`] prints diffs
+//! and findings, or [`write`] saves the files.
 //!
 //! An `lpf` project's `config.json` and `settings.json` take the same path through [`project`]:
 //! JSON parsed with byte ranges, the project rules, the same edits and fix loop, and a result
@@ -43,7 +43,7 @@ pub mod rules;
 pub mod semantic;
 pub mod style;
 pub mod tables;
-mod verify;
+pub mod verify;
 pub mod write;
 
 pub use edit::AppliedEdit;

@@ -12,12 +12,16 @@
 //! `wait4`) belongs to that phase alone; the best of `--reps` runs counts. Then the command line
 //! itself (`faas-migrate --check`, and the default diff mode) runs over both trees as a child, for
 //! wall time and peak memory; `--rss-files N` adds the same runs over a corpus of N functions, to
-//! show that memory does not grow with the number of files.
+//! show that memory does not grow with the number of files. Last, the scaling series
+//! (`scaling.rs`): one file with 400 to 6400 helper functions, migrated on one thread, to show the
+//! cost of a file grows linearly with its size; `--scaling [--scaling-max N]` runs only that.
 //!
 //! Options: `--files N` (10000), `--seed S` (1), `--reps R` (3), `--dir DIR` (where corpora are
-//! kept and reused; default `target/tmp/bench-corpus`), `--rss-files N` (none).
+//! kept and reused; default `target/tmp/bench-corpus`), `--rss-files N` (none), `--scaling-max N`
+//! (6400: the largest file of the scaling series, in helper functions).
 
 mod corpus;
+mod scaling;
 
 use faas_migrate::report::{self, Done, Format, Mode};
 use faas_migrate::{migrate, Options};
@@ -37,6 +41,8 @@ struct Config {
     reps: usize,
     dir: PathBuf,
     rss_files: Option<usize>,
+    /// The largest file of the scaling series, in helper functions.
+    scaling_max: usize,
 }
 
 fn main() {
@@ -47,6 +53,12 @@ fn main() {
     }
     if args.first().map(String::as_str) == Some("__launcher") {
         launcher();
+        return;
+    }
+    if args.first().map(String::as_str) == Some("--scaling") {
+        let config = parse_args(&args[1..]);
+        let rows = scaling::measure(config.reps, config.scaling_max);
+        print!("{}", scaling::table(&rows));
         return;
     }
     if args.first().map(String::as_str) == Some("--per-rule") {
@@ -64,6 +76,7 @@ fn parse_args(args: &[String]) -> Config {
         reps: 3,
         dir: PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("bench-corpus"),
         rss_files: None,
+        scaling_max: 6400,
     };
     let mut it = args.iter();
     while let Some(arg) = it.next() {
@@ -79,7 +92,8 @@ fn parse_args(args: &[String]) -> Config {
             "--reps" => config.reps = value(arg).parse::<usize>().expect("--reps R").max(1),
             "--dir" => config.dir = PathBuf::from(value(arg)),
             "--rss-files" => config.rss_files = Some(value(arg).parse().expect("--rss-files N")),
-            other => panic!("unknown option {other} (options: --files N --seed S --reps R --dir DIR --rss-files N)"),
+            "--scaling-max" => config.scaling_max = value(arg).parse().expect("--scaling-max N"),
+            other => panic!("unknown option {other} (options: --files N --seed S --reps R --dir DIR --rss-files N --scaling-max N)"),
         }
     }
     config
@@ -598,6 +612,14 @@ fn run(config: &Config) {
             }
         }
     }
+    w(
+        &mut out,
+        "\nScaling: one V1 file with N helper functions, migrated on one thread:\n".into(),
+    );
+    out.push_str(&scaling::table(&scaling::measure(
+        config.reps,
+        config.scaling_max,
+    )));
     let mut stdout = std::io::stdout().lock();
     let _ = stdout.write_all(out.as_bytes());
 }

@@ -266,7 +266,9 @@ pub struct Context<'a> {
     pub parsed: &'a Parsed,
     pub style: &'a Style,
     pub(crate) rule: &'static RuleInfo,
-    statements: &'a OnceCell<Vec<Range<usize>>>,
+    statements: &'a OnceCell<Statements>,
+    /// Whether the source holds an ignore directive at all, once asked.
+    any_ignore_directive: OnceCell<bool>,
     /// The last fix id handed out in this pass (shared by the pass's rules).
     fixes: &'a std::cell::Cell<usize>,
     /// The fix the rule's edits go to now.
@@ -284,7 +286,7 @@ impl<'a> Context<'a> {
         (semantic, facts): (&'a Semantic<'a>, &'a Facts),
         style: &'a Style,
         rule: &'static RuleInfo,
-        statements: &'a OnceCell<Vec<Range<usize>>>,
+        statements: &'a OnceCell<Statements>,
         fixes: &'a std::cell::Cell<usize>,
         edits: &'a mut Vec<Edit>,
         findings: &'a mut Vec<PassFinding>,
@@ -298,6 +300,7 @@ impl<'a> Context<'a> {
             style,
             rule,
             statements,
+            any_ignore_directive: OnceCell::new(),
             fix: next_fix(fixes),
             fixes,
             edits,
@@ -480,7 +483,10 @@ impl<'a> Context<'a> {
     /// Whether a `// faas-migrate-ignore` comment above the statement holding `offset` silences
     /// this rule.
     fn ignored(&self, offset: usize) -> bool {
-        if !self.source.contains(IGNORE_DIRECTIVE) {
+        if !*self
+            .any_ignore_directive
+            .get_or_init(|| self.source.contains(IGNORE_DIRECTIVE))
+        {
             return false;
         }
         let Some(stmt) = self.statement_at(offset) else {
@@ -509,23 +515,47 @@ impl<'a> Context<'a> {
         let statements = self.statements.get_or_init(|| {
             let mut collector = StatementRanges {
                 parsed: self.parsed,
-                ranges: Vec::new(),
+                statements: Statements::default(),
+                open: Vec::new(),
             };
             self.parsed.program.visit_with(&mut collector);
-            collector.ranges
+            collector.statements
         });
-        let holding = statements
-            .iter()
-            .filter(|r| r.start <= offset && offset < r.end.max(r.start + 1));
-        let mut innermost = None;
-        let mut on_own_line = None;
-        for r in holding {
-            innermost = Some(r.clone());
-            if self.starts_line(r.start) {
-                on_own_line = Some(r.clone());
+        let mut holding = statements.holding(offset);
+        let innermost = holding.next()?;
+        let on_own_line = std::iter::once(innermost)
+            .chain(holding)
+            .find(|r| self.starts_line(r.start));
+        Some(on_own_line.unwrap_or(innermost).clone())
+    }
+}
+
+/// The statements of a pass's tree (module declarations too), in source order, each with the
+/// innermost statement around it: finding the statements that hold an offset costs a binary
+/// search and a walk out, not a scan of the file.
+#[derive(Default)]
+pub(crate) struct Statements {
+    ranges: Vec<Range<usize>>,
+    parents: Vec<Option<usize>>,
+}
+
+impl Statements {
+    /// The statements holding `offset`, innermost first.
+    fn holding(&self, offset: usize) -> impl Iterator<Item = &Range<usize>> {
+        let holds = move |r: &Range<usize>| r.start <= offset && offset < r.end.max(r.start + 1);
+        // Every statement holding `offset` starts at or before it and so is the last statement
+        // starting there, or one around it.
+        let mut at = self
+            .ranges
+            .partition_point(|r| r.start <= offset)
+            .checked_sub(1);
+        while let Some(i) = at {
+            if holds(&self.ranges[i]) {
+                break;
             }
+            at = self.parents[i];
         }
-        on_own_line.or(innermost)
+        std::iter::successors(at, |&i| self.parents[i]).map(|i| &self.ranges[i])
     }
 }
 
@@ -609,26 +639,64 @@ impl<'a> ProjectContext<'a> {
 
 struct StatementRanges<'a> {
     parsed: &'a Parsed,
-    ranges: Vec<Range<usize>>,
+    statements: Statements,
+    /// The statements being visited, outermost first.
+    open: Vec<usize>,
+}
+
+impl StatementRanges<'_> {
+    fn enter(&mut self, span: Span, visit: impl FnOnce(&mut Self)) {
+        let i = self.statements.ranges.len();
+        self.statements.ranges.push(self.parsed.range(span));
+        self.statements.parents.push(self.open.last().copied());
+        self.open.push(i);
+        visit(self);
+        self.open.pop();
+    }
 }
 
 impl Visit for StatementRanges<'_> {
     fn visit_stmt(&mut self, stmt: &Stmt) {
-        self.ranges
-            .push(self.parsed.range(swc_common::Spanned::span(stmt)));
-        stmt.visit_children_with(self);
+        self.enter(swc_common::Spanned::span(stmt), |v| {
+            stmt.visit_children_with(v)
+        });
     }
 
     fn visit_module_decl(&mut self, decl: &ModuleDecl) {
-        self.ranges
-            .push(self.parsed.range(swc_common::Spanned::span(decl)));
-        decl.visit_children_with(self);
+        self.enter(swc_common::Spanned::span(decl), |v| {
+            decl.visit_children_with(v)
+        });
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The statements holding an offset, innermost first, are those a scan of every statement
+    /// finds.
+    #[test]
+    fn statements_holding_an_offset_match_a_scan() {
+        let text = "import a from 'a';\nfunction f(x) {\n  if (x) { g(); h(); } else { for (;;) {} }\n  return () => { k(); };\n}\nlabel: while (1) break label;\nexport const y = 1;;\n";
+        let parsed = crate::parse::parse_program(text).unwrap();
+        let mut collector = StatementRanges {
+            parsed: &parsed,
+            statements: Statements::default(),
+            open: Vec::new(),
+        };
+        parsed.program.visit_with(&mut collector);
+        let statements = collector.statements;
+        for offset in 0..=text.len() {
+            let mut scan: Vec<&Range<usize>> = statements
+                .ranges
+                .iter()
+                .filter(|r| r.start <= offset && offset < r.end.max(r.start + 1))
+                .collect();
+            scan.reverse();
+            let found: Vec<&Range<usize>> = statements.holding(offset).collect();
+            assert_eq!(found, scan, "offset {offset}");
+        }
+    }
 
     #[test]
     fn rules_come_after_earlier_rules_only() {

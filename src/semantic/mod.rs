@@ -29,9 +29,19 @@ pub struct Marks {
     pub top_level: SyntaxContext,
 }
 
+/// What resolving a program made: the syntax contexts, and the swc globals and marks they
+/// belong to (the final check of the output runs swc's lints in the same globals).
+pub struct Resolution {
+    pub marks: Marks,
+    pub globals: Globals,
+    pub unresolved_mark: Mark,
+    pub top_level_mark: Mark,
+}
+
 /// Runs swc's resolver over `program`: afterwards each identifier's `ctxt` names its binding.
-pub fn resolve(program: &mut Program) -> Marks {
-    GLOBALS.set(&Globals::new(), || {
+pub fn resolve(program: &mut Program) -> Resolution {
+    let globals = Globals::new();
+    let (unresolved_mark, top_level_mark, marks) = GLOBALS.set(&globals, || {
         let unresolved_mark = Mark::new();
         let top_level_mark = Mark::new();
         program.visit_mut_with(&mut swc_ecma_transforms_base::resolver(
@@ -39,11 +49,18 @@ pub fn resolve(program: &mut Program) -> Marks {
             top_level_mark,
             false,
         ));
-        Marks {
+        let marks = Marks {
             unresolved: SyntaxContext::empty().apply_mark(unresolved_mark),
             top_level: SyntaxContext::empty().apply_mark(top_level_mark),
-        }
-    })
+        };
+        (unresolved_mark, top_level_mark, marks)
+    });
+    Resolution {
+        marks,
+        globals,
+        unresolved_mark,
+        top_level_mark,
+    }
 }
 
 /// An index into [`Semantic::bindings`].

@@ -4,8 +4,8 @@ use swc_ecma_ast::Stmt;
 
 fn model(source: &str, check: impl FnOnce(&Semantic, &Program)) {
     let mut parsed = parse_program(source).expect("parses");
-    let marks = resolve(&mut parsed.program);
-    let semantic = Semantic::build(&parsed.program, marks);
+    let resolution = resolve(&mut parsed.program);
+    let semantic = Semantic::build(&parsed.program, resolution.marks);
     check(&semantic, &parsed.program);
 }
 
