@@ -1,0 +1,205 @@
+//! What the rewrite leaves unused: client variables, parameters, `HTTPClient` destructurings
+//! and spread option objects.
+
+use super::{object, options, span_of, File};
+use crate::rules::Context;
+use std::collections::HashSet;
+use std::ops::Range;
+use swc_ecma_ast::*;
+
+/// Removes what the rewrite left unused: client variables, parameters that received a client,
+/// `const { HTTPClient } = Toolbelt`, and option objects that were only spread into calls.
+pub(super) fn cleanup(cx: &mut Context, file: &File, marked: &HashSet<String>) {
+    let names = &file.names;
+    let unused = |name: &str| names.references(name).next().is_none();
+    let mut statements = Vec::new();
+    for d in &file.clients.declarators {
+        if marked.contains(&d.name) {
+            cx.todo(
+                span_of(file.parsed, &d.range),
+                format!("V2's toolbelt has no `HTTPClient`, so this throws: remove it once the uses of `{}` marked below call `fetch`", d.name),
+            );
+            continue;
+        }
+        if !unused_binding(file, &d.name, d.range.start) {
+            continue;
+        }
+        if d.declarators == 1 {
+            statements.push(d.stmt.clone());
+        } else {
+            remove_list_item(cx, &d.range);
+        }
+    }
+    // Parameters: the parameter and the argument of every call go in one edit, so the two never
+    // disagree.
+    for p in &file.clients.params {
+        if !unused_binding(file, &p.name, p.range.start) || names.declarations(&p.function) != 1 {
+            continue;
+        }
+        let mut removals: Vec<Range<usize>> = vec![list_item_removal(cx.source, &p.all, p.index)];
+        for args in &p.calls {
+            if args.len() > p.index {
+                removals.push(list_item_removal(cx.source, args, p.index));
+            }
+        }
+        removals.sort_by_key(|r| r.start);
+        if removals.windows(2).any(|w| w[0].end > w[1].start) {
+            continue;
+        }
+        let start = removals[0].start;
+        let end = removals.last().map_or(start, |r| r.end);
+        let text = object::apply_to(
+            &cx.source[start..end],
+            removals
+                .iter()
+                .map(|r| (r.start - start..r.end - start, String::new()))
+                .collect(),
+        );
+        cx.replace(start..end, text);
+    }
+    for b in &file.clients.factory_bindings {
+        if !unused(&b.local) {
+            continue;
+        }
+        if b.props.len() == 1 {
+            statements.push(b.stmt.clone());
+        } else {
+            let index = b.props.iter().position(|p| *p == b.prop).unwrap_or(0);
+            let r = list_item_removal(cx.source, &b.props, index);
+            cx.replace(r, "");
+        }
+    }
+    // Objects of request options that only calls spread, now unused.
+    for var in file.vars.objects.values() {
+        if !cx.semantic.unused(var.binding) || var.kind != VarDeclKind::Const {
+            continue;
+        }
+        let keys: Vec<Option<String>> = var
+            .literal
+            .props
+            .iter()
+            .map(|p| match p {
+                PropOrSpread::Prop(p) => match p.as_ref() {
+                    Prop::KeyValue(kv) if is_plain(&kv.value) => match &kv.key {
+                        PropName::Ident(i) => Some(i.sym.to_string()),
+                        PropName::Str(s) => s.value.as_atom().map(|a| a.to_string()),
+                        _ => None,
+                    },
+                    _ => None,
+                },
+                PropOrSpread::Spread(_) => None,
+            })
+            .collect();
+        let all_options = !keys.is_empty()
+            && keys
+                .iter()
+                .all(|k| k.as_deref().is_some_and(|k| options::KNOWN.contains(&k)))
+            && keys
+                .iter()
+                .flatten()
+                .any(|k| options::REQUEST_ONLY.contains(&k.as_str()));
+        // The statement declares only this object.
+        let single = cx.source[var.stmt.clone()]
+            .trim_end_matches([';', ' '])
+            .ends_with('}')
+            && cx.range(var.literal.span).end
+                == var.stmt.start
+                    + cx.source[var.stmt.clone()]
+                        .trim_end_matches([';', ' '])
+                        .len();
+        if all_options && single {
+            statements.push(var.stmt.clone());
+        }
+    }
+    if !statements.is_empty() {
+        cx.remove_statements(&statements);
+    }
+}
+
+/// Whether nothing refers to the binding of `name` declared at `at`: no reference in its scope
+/// (its function, or the file), leaving out functions nested in it that declare `name` again.
+fn unused_binding(file: &File, name: &str, at: usize) -> bool {
+    let scope = file.scopes.function_at(at);
+    let within = |r: &Range<usize>, outer: &Option<Range<usize>>| {
+        outer
+            .as_ref()
+            .is_none_or(|o| o.start <= r.start && r.end <= o.end)
+    };
+    let shadows: Vec<Range<usize>> = file
+        .names
+        .declared
+        .get(name)
+        .into_iter()
+        .flatten()
+        .filter(|d| d.start != at)
+        .filter_map(|d| file.scopes.function_at(d.start))
+        .filter(|f| Some(f) != scope.as_ref() && within(f, &scope))
+        .collect();
+    !file
+        .names
+        .references(name)
+        .any(|r| within(r, &scope) && !shadows.iter().any(|s| s.start <= r.start && r.end <= s.end))
+}
+
+/// Literals and other values without side effects.
+fn is_plain(expr: &Expr) -> bool {
+    match expr {
+        Expr::Lit(_) | Expr::Ident(_) => true,
+        Expr::Tpl(t) => t.exprs.iter().all(|e| is_plain(e)),
+        Expr::Object(o) => o.props.iter().all(|p| match p {
+            PropOrSpread::Prop(p) => {
+                matches!(p.as_ref(), Prop::KeyValue(kv) if is_plain(&kv.value))
+            }
+            PropOrSpread::Spread(_) => false,
+        }),
+        Expr::Array(a) => a
+            .elems
+            .iter()
+            .flatten()
+            .all(|e| e.spread.is_none() && is_plain(&e.expr)),
+        Expr::Bin(b) => is_plain(&b.left) && is_plain(&b.right),
+        Expr::Unary(u) => u.op != UnaryOp::Delete && is_plain(&u.arg),
+        _ => false,
+    }
+}
+
+/// The range to delete to drop item `index` of a comma-separated list whose items are `items`
+/// (with its comma and the blank after it).
+fn list_item_removal(source: &str, items: &[Range<usize>], index: usize) -> Range<usize> {
+    let item = &items[index];
+    match (
+        items.get(index + 1),
+        index.checked_sub(1).map(|i| &items[i]),
+    ) {
+        (Some(next), _) => item.start..next.start,
+        (None, Some(prev)) => prev.end..item.end,
+        (None, None) => {
+            // The only item: also a trailing comma.
+            let rest = &source[item.end..];
+            let comma = rest
+                .trim_start()
+                .strip_prefix(',')
+                .map_or(0, |after| rest.len() - after.len());
+            item.start..item.end + comma
+        }
+    }
+}
+
+fn remove_list_item(cx: &mut Context, declarator: &Range<usize>) {
+    // A declarator among several: `var a = 1, client = Toolbelt.HTTPClient();`.
+    let source = cx.source;
+    let before = source[..declarator.start].trim_end();
+    if let Some(stripped) = before.strip_suffix(',') {
+        cx.replace(stripped.len()..declarator.end, "");
+    } else {
+        let after = &source[declarator.end..];
+        let comma = after
+            .trim_start()
+            .strip_prefix(',')
+            .map(|rest| after.len() - rest.len());
+        if let Some(comma) = comma {
+            let gap = after[comma..].len() - after[comma..].trim_start().len();
+            cx.replace(declarator.start..declarator.end + comma + gap, "");
+        }
+    }
+}

@@ -1,0 +1,214 @@
+//! The two helpers the rewritten calls use, `readJson` and `StatusCodeError`: their text, the
+//! declarations a file already has, and where new ones go.
+
+use crate::rules::names::Names;
+use crate::rules::{support, Context};
+use std::collections::HashSet;
+use swc_common::Spanned;
+use swc_ecma_ast::*;
+
+/// A function the rewritten calls use, inserted once per file.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Helper {
+    /// `async function readJson(response)`: request's `json: true` reading of a body.
+    ReadJson,
+    /// `class StatusCodeError extends Error`: request's rejection of a status outside 2xx.
+    StatusCodeError,
+}
+
+impl Helper {
+    pub fn name(self) -> &'static str {
+        match self {
+            Helper::ReadJson => "readJson",
+            Helper::StatusCodeError => "StatusCodeError",
+        }
+    }
+
+    const ALL: [Helper; 2] = [Helper::ReadJson, Helper::StatusCodeError];
+
+    /// The helper's text (without a trailing line end) in the file's style.
+    fn text(self, style: &HelperStyle) -> String {
+        let HelperStyle {
+            unit: u,
+            quote: q,
+            semi: s,
+            eol,
+        } = style;
+        let lines: Vec<String> = match self {
+            Helper::ReadJson => vec![
+                "// The body as request-promise's `json: true` read it: parsed JSON, or the text itself".into(),
+                "// when it is not JSON (undefined when empty).".into(),
+                "async function readJson(response) {".into(),
+                format!("{u}const text = await response.text(){s}"),
+                format!("{u}try {{"),
+                format!("{u}{u}return text === {q}{q} ? undefined : JSON.parse(text){s}"),
+                format!("{u}}} catch {{"),
+                format!("{u}{u}return text{s}"),
+                format!("{u}}}"),
+                "}".into(),
+            ],
+            Helper::StatusCodeError => vec![
+                "// request-promise's rejection of a response with a status outside 2xx (its `simple` option).".into(),
+                "class StatusCodeError extends Error {".into(),
+                format!("{u}constructor(statusCode, body) {{"),
+                format!("{u}{u}super(`${{statusCode}} - ${{JSON.stringify(body)}}`){s}"),
+                format!("{u}{u}this.name = {q}StatusCodeError{q}{s}"),
+                format!("{u}{u}this.statusCode = statusCode{s}"),
+                format!("{u}{u}this.error = body{s}"),
+                format!("{u}}}"),
+                "}".into(),
+            ],
+        };
+        lines.join(eol)
+    }
+}
+
+struct HelperStyle {
+    unit: String,
+    quote: char,
+    semi: &'static str,
+    eol: &'static str,
+}
+
+fn helper_style(cx: &Context) -> HelperStyle {
+    HelperStyle {
+        unit: cx.style.indent.clone(),
+        quote: cx.style.quote,
+        semi: cx.style.semi(),
+        eol: cx.style.eol,
+    }
+}
+
+/// Text with white space, semicolons and quotes left out, to recognise a helper whatever the
+/// file's style.
+fn normalized(text: &str) -> String {
+    text.chars()
+        .filter(|c| !c.is_whitespace() && !matches!(c, ';' | '"' | '\''))
+        .collect()
+}
+
+/// For each helper the file declares: whether that declaration is the helper (true) or something
+/// else with its name (false).
+pub fn check_helpers(cx: &Context, names: &Names) -> Vec<(Helper, bool)> {
+    let style = helper_style(cx);
+    let mut out = Vec::new();
+    for helper in Helper::ALL {
+        let declared = support::top_statements(&cx.parsed.program)
+            .into_iter()
+            .find_map(|s| {
+                let (ident, span) = match s {
+                    Stmt::Decl(Decl::Fn(f)) => (&f.ident, f.function.span),
+                    Stmt::Decl(Decl::Class(c)) => (&c.ident, c.class.span),
+                    _ => return None,
+                };
+                (&*ident.sym == helper.name()).then_some(span)
+            });
+        match declared {
+            Some(span) => {
+                let text = helper.text(&style);
+                let code: String = text
+                    .lines()
+                    .filter(|l| !l.trim_start().starts_with("//"))
+                    .collect::<Vec<_>>()
+                    .join("\n");
+                out.push((helper, normalized(&code) == normalized(cx.text(span))));
+            }
+            None if names.declarations(helper.name()) > 0 => out.push((helper, false)),
+            None => {}
+        }
+    }
+    out
+}
+
+/// Inserts the helpers the file needs and does not have: those `needed` by this pass's
+/// rewrites, and those the code names without declaring them (a rewrite of an earlier pass whose
+/// helper could not be inserted then).
+pub fn insert_helpers(cx: &mut Context, names: &Names, needed: &HashSet<Helper>) {
+    let mut wanted: Vec<Helper> = Helper::ALL
+        .into_iter()
+        .filter(|h| {
+            (needed.contains(h) || names.used(h.name())) && names.declarations(h.name()) == 0
+        })
+        .collect();
+    wanted.sort();
+    if wanted.is_empty() {
+        return;
+    }
+    let style = helper_style(cx);
+    let eol = style.eol;
+    let (at, after_line) = helper_position(cx);
+    for helper in wanted {
+        // Each helper is one insertion, the same text whichever rule makes it.
+        let text = if after_line {
+            format!("{eol}{eol}{}", helper.text(&style))
+        } else {
+            format!("{}{eol}{eol}", helper.text(&style))
+        };
+        cx.insert(at, text);
+    }
+    // A blank line between the helpers and code right below them.
+    let rest = &cx.source[at..];
+    let rest = rest
+        .strip_prefix("\r\n")
+        .or_else(|| rest.strip_prefix('\n'))
+        .unwrap_or(rest);
+    let next_line = &rest[..rest.find('\n').unwrap_or(rest.len())];
+    if after_line && at < cx.source.len() && !next_line.trim().is_empty() {
+        cx.insert(at, eol);
+    }
+}
+
+/// Where helpers go: after the line of the last top-level import or `require` (so that markers
+/// other rules put above the first statement stay with it), or, in a file without one, before the
+/// first statement and the comment lines right above it. The flag says whether the helpers follow
+/// a line (so they start with a line end).
+fn helper_position(cx: &Context) -> (usize, bool) {
+    fn require_decl(stmt: &Stmt) -> bool {
+        match stmt {
+            Stmt::Decl(Decl::Var(v)) => v.decls.iter().all(|d| {
+                d.init.as_deref().is_some_and(|init| {
+                    let mut e = init;
+                    while let Expr::Member(m) = e {
+                        e = &m.obj;
+                    }
+                    support::require_call(e).is_some()
+                })
+            }),
+            _ => false,
+        }
+    }
+    let spans: Vec<(swc_common::Span, bool)> = match &cx.parsed.program {
+        Program::Module(m) => m
+            .body
+            .iter()
+            .map(|i| {
+                let preamble = match i {
+                    ModuleItem::ModuleDecl(ModuleDecl::Import(_)) => true,
+                    ModuleItem::Stmt(s) => require_decl(s),
+                    _ => false,
+                };
+                (i.span(), preamble)
+            })
+            .collect(),
+        Program::Script(s) => s.body.iter().map(|s| (s.span(), require_decl(s))).collect(),
+    };
+    let leading = spans.iter().take_while(|(_, p)| *p).count();
+    if leading > 0 {
+        let end = cx.range(spans[leading - 1].0).end;
+        return (support::line_end(cx.source, end), true);
+    }
+    let Some((first, _)) = spans.first() else {
+        return (cx.source.len(), false);
+    };
+    let mut at = support::line_start(cx.source, cx.range(*first).start);
+    while at > 0 {
+        let prev = support::line_start(cx.source, at - 1);
+        let line = cx.source[prev..at].trim();
+        if line.starts_with("//") || line.starts_with("/*") || line.starts_with('*') {
+            at = prev;
+        } else {
+            break;
+        }
+    }
+    (at, false)
+}

@@ -1,0 +1,163 @@
+//! The code that reads the `Response` as request-promise did: a statement form or an expression.
+
+use super::text::lost_comments;
+use super::{Helper, Plan};
+use crate::rules::request::forms::{StatementForm, Target};
+use crate::rules::Context;
+use std::ops::Range;
+
+impl Plan {
+    /// The expression that reads the body: `await readJson(response)` or `await response.text()`.
+    fn read(&self, response: &str) -> String {
+        if self.json {
+            format!("await readJson({response})")
+        } else {
+            format!("await {response}.text()")
+        }
+    }
+
+    /// What the call resolved with in V1, one line or an object over several.
+    fn value(&self, response: &str, indent: &str, unit: &str, eol: &str) -> String {
+        if self.full {
+            format!(
+                "{{{eol}{indent}{unit}statusCode: {response}.status,{eol}{indent}{unit}headers: Object.fromEntries({response}.headers),{eol}{indent}{unit}body: {},{eol}{indent}}}",
+                self.read(response)
+            )
+        } else {
+            self.read(response)
+        }
+    }
+
+    fn status_check(&self, response: &str) -> String {
+        format!(
+            "if (!{response}.ok) throw new StatusCodeError({response}.status, {}){}",
+            self.read(response),
+            self.semi
+        )
+    }
+
+    /// Whether the statements name the `Response` (not for an unchecked call whose result is
+    /// unused).
+    pub fn names_response(&self, form: &StatementForm) -> bool {
+        self.simple || !matches!(form.target, Target::Discard)
+    }
+
+    /// The call (at `call`) as statements in place of `form`'s statement.
+    pub fn statement(
+        &self,
+        cx: &Context,
+        form: &StatementForm,
+        call: &Range<usize>,
+        response: &str,
+    ) -> (Range<usize>, String) {
+        let indent = cx.indent_at(form.stmt.start);
+        let unit = cx.style.indent.clone();
+        let eol = cx.style.eol;
+        let s = self.semi;
+        let mut lines: Vec<String> = Vec::new();
+        let discard = matches!(form.target, Target::Discard);
+        if discard && !self.simple {
+            lines.push(format!("await {}{s}", self.call_text));
+        } else {
+            lines.push(format!("const {response} = await {}{s}", self.call_text));
+        }
+        if self.simple {
+            lines.push(self.status_check(response));
+        }
+        let value = self.value(response, indent, &unit, eol);
+        let mut kept = vec![call.clone()];
+        match &form.target {
+            Target::Declare { keyword, pattern } => {
+                lines.push(format!(
+                    "{keyword} {} = {value}{s}",
+                    &cx.source[pattern.clone()]
+                ));
+                kept.push(pattern.clone());
+            }
+            Target::Assign { target } => {
+                lines.push(format!("{} = {value}{s}", &cx.source[target.clone()]));
+                kept.push(target.clone());
+            }
+            Target::Return => {
+                // Inside a `try`, the body is awaited so that its failure meets the `catch`.
+                let value = match form.in_try {
+                    true => value.as_str(),
+                    false => value.strip_prefix("await ").unwrap_or(&value),
+                };
+                lines.push(format!("return {value}{s}"));
+            }
+            Target::Discard => {}
+        }
+        let mut text = String::new();
+        for comment in lost_comments(cx.source, &form.stmt, &kept) {
+            text.push_str(&comment);
+            text.push_str(eol);
+            text.push_str(indent);
+        }
+        text.push_str(&lines.join(&format!("{eol}{indent}")));
+        (form.stmt.clone(), text)
+    }
+
+    /// The call as one expression in place of the call's range.
+    pub fn expression(&self, cx: &Context, range: Range<usize>) -> (Range<usize>, String) {
+        let indent = cx.indent_at(range.start);
+        let unit = cx.style.indent.clone();
+        let eol = cx.style.eol;
+        let s = self.semi;
+        let call = &self.call_text;
+        let then = if self.simple {
+            let value = self.value("response", &format!("{indent}{unit}"), &unit, eol);
+            let value = value.strip_prefix("await ").unwrap_or(&value);
+            format!(
+                "async (response) => {{{eol}{indent}{unit}{}{eol}{indent}{unit}return {value}{s}{eol}{indent}}}",
+                self.status_check("response")
+            )
+        } else if self.full {
+            format!(
+                "async (response) => ({})",
+                self.value("response", indent, &unit, eol)
+            )
+        } else if self.json {
+            "readJson".to_string()
+        } else {
+            "(response) => response.text()".to_string()
+        };
+        (range, format!("{call}.then({then})"))
+    }
+
+    /// The helpers the rewrite uses.
+    pub fn helpers(&self, target: Option<&Target>) -> Vec<Helper> {
+        let discard = matches!(target, Some(Target::Discard));
+        let mut out = Vec::new();
+        if self.json && (self.simple || !discard) {
+            out.push(Helper::ReadJson);
+        }
+        if self.simple {
+            out.push(Helper::StatusCodeError);
+        }
+        out
+    }
+
+    /// Joins the call's edit with the edit of its options variable, so both are made together.
+    pub fn merge_declaration(
+        &self,
+        cx: &Context,
+        (range, text): (Range<usize>, String),
+    ) -> Result<(Range<usize>, String), String> {
+        match &self.declaration {
+            None => Ok((range, text)),
+            Some((literal, literal_text)) => {
+                if literal.end > range.start {
+                    return Err("the options variable is declared after the call".into());
+                }
+                Ok((
+                    literal.start..range.end,
+                    format!(
+                        "{literal_text}{}{text}",
+                        &cx.source[literal.end..range.start]
+                    ),
+                ))
+            }
+        }
+    }
+}

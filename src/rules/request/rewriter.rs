@@ -1,0 +1,262 @@
+//! The walk that finds the clients' calls and rewrites each one.
+
+use super::forms::{Target, ThenUse};
+use super::{client_call, render, ClientCall, File, Helper, Kind};
+use crate::rules::support;
+use crate::rules::Context;
+use std::collections::HashSet;
+use std::ops::Range;
+use swc_common::Spanned;
+use swc_ecma_ast::*;
+use swc_ecma_visit::{Visit, VisitWith};
+
+pub(super) struct Rewriter<'c, 'a, 'f> {
+    pub(super) cx: &'c mut Context<'a>,
+    pub(super) file: &'f File<'a>,
+    pub(super) kind: Kind,
+    /// Identifier uses of client names that are accounted for (callees, arguments to followed
+    /// parameters).
+    pub(super) accounted: HashSet<Range<usize>>,
+    /// Every identifier use of a client name.
+    pub(super) uses: Vec<(String, Range<usize>)>,
+    /// Response names chosen this pass, with the function they are in.
+    pub(super) taken: Vec<(Range<usize>, String)>,
+    pub(super) needed: &'f mut HashSet<Helper>,
+    /// The ranges this pass rewrites.
+    pub(super) edited: Vec<Range<usize>>,
+    /// Client names with a use that could not be rewritten.
+    pub(super) marked: HashSet<String>,
+}
+
+impl Rewriter<'_, '_, '_> {
+    fn process(&mut self, c: &ClientCall) {
+        let call = c.call;
+        let range = self.cx.range(call.span);
+        let client_ident = match call.callee.as_expr().map(|c| &**c) {
+            Some(Expr::Ident(i)) => i,
+            Some(Expr::Member(m)) => match m.obj.as_ident() {
+                Some(i) => i,
+                None => return,
+            },
+            _ => return,
+        };
+        self.accounted.insert(self.cx.range(client_ident.span));
+
+        // The service string V1 spelled `auditlog`.
+        let auditlog = match (self.kind, call.args.first().map(|a| &*a.expr)) {
+            (Kind::Lp, Some(Expr::Lit(Lit::Str(s)))) => {
+                let v1 = s.value.as_atom().map(|a| a.to_string());
+                crate::tables::request()
+                    .lp_service(v1.as_deref().unwrap_or(""))
+                    .map(|v2| (self.cx.range(s.span), v2.to_string()))
+            }
+            _ => None,
+        };
+
+        let plan = render::Plan::new(self.cx, self.file, self.kind, c, auditlog.clone());
+        let plan = match plan {
+            Ok(Some(plan)) => plan,
+            Ok(None) => {
+                // An LpClient call that may already be V2 code.
+                self.lp_without_request_options(c, range.clone());
+                if let Some((r, text)) = auditlog {
+                    let quote = &self.cx.source[r.start..r.start + 1];
+                    self.cx.replace(r, format!("{quote}{text}{quote}"));
+                }
+                return;
+            }
+            Err(message) => {
+                self.cx
+                    .todo(call.span, format!("{message}: {}", self.kind.by_hand()));
+                self.marked.insert(client_ident.sym.to_string());
+                if let Some((r, text)) = auditlog {
+                    let quote = &self.cx.source[r.start..r.start + 1];
+                    self.cx.replace(r, format!("{quote}{text}{quote}"));
+                }
+                return;
+            }
+        };
+        let form = self.file.forms.statements.get(&range).filter(|f| {
+            matches!(
+                f.target,
+                Target::Return | Target::Declare { .. } | Target::Assign { .. } | Target::Discard
+            ) && self.file.scopes.await_at(range.start) == support::AwaitAt::Allowed
+        });
+        let function = self
+            .file
+            .scopes
+            .function_at(range.start)
+            .unwrap_or(0..self.cx.source.len());
+        let response = form.map(|f| self.response_name(&function, &f.target));
+        let edit = match (form, response) {
+            (Some(form), Some(response)) => {
+                if plan.names_response(form) {
+                    self.taken.push((function, response.clone()));
+                }
+                plan.statement(self.cx, form, &range, &response)
+            }
+            _ => plan.expression(self.cx, range.clone()),
+        };
+        let (edit_range, text) = match plan.merge_declaration(self.cx, edit) {
+            Ok(e) => e,
+            Err(message) => {
+                self.cx
+                    .todo(call.span, format!("{message}: {}", self.kind.by_hand()));
+                self.marked.insert(client_ident.sym.to_string());
+                return;
+            }
+        };
+        // A call whose edit would overlap another of this pass (a call in the options of another,
+        // or between an options variable and its call) waits for the next pass.
+        if self
+            .edited
+            .iter()
+            .any(|r| r.start < edit_range.end && edit_range.start < r.end)
+        {
+            return;
+        }
+        self.edited.push(edit_range.clone());
+        self.needed.extend(plan.helpers(form.map(|f| &f.target)));
+        self.cx.replace(edit_range, text);
+        for review in &plan.reviews {
+            self.cx
+                .report(call.span, crate::FixClass::Review, review.clone());
+        }
+    }
+
+    /// A fresh name for the `Response` in `function`.
+    fn response_name(&self, function: &Range<usize>, target: &Target) -> String {
+        let target_name = match target {
+            Target::Declare { pattern, .. } | Target::Assign { target: pattern } => {
+                let text = &self.cx.source[pattern.clone()];
+                text.chars()
+                    .all(|c| c.is_alphanumeric() || c == '_' || c == '$')
+                    .then(|| text.to_string())
+            }
+            _ => None,
+        };
+        let mut candidates = vec!["response".to_string()];
+        if let Some(t) = target_name.filter(|t| {
+            let t = t.to_lowercase();
+            !matches!(t.as_str(), "res" | "resp") && !t.ends_with("response")
+        }) {
+            candidates.push(format!("{t}Response"));
+        }
+        candidates.extend((2..100).map(|i| format!("response{i}")));
+        let free = |name: &String| {
+            let used_here = self.file.names.idents.get(name).is_some_and(|ranges| {
+                ranges
+                    .iter()
+                    .any(|r| r.start >= function.start && r.end <= function.end)
+            });
+            let module_level = function.start == 0 && self.file.names.used(name);
+            let chosen = self
+                .taken
+                .iter()
+                .any(|(f, n)| n == name && f.start < function.end && function.start < f.end);
+            !used_here && !module_level && !chosen
+        };
+        candidates
+            .into_iter()
+            .find(|n| free(n))
+            .unwrap_or_else(|| "response".to_string())
+    }
+
+    /// An LpClient call without any request-promise option: V2 code, or V1 code whose result is
+    /// text.
+    fn lp_without_request_options(&mut self, c: &ClientCall, range: Range<usize>) {
+        let file = self.file;
+        let source = self.cx.source;
+        let response_like = |name: &str, within: &Range<usize>| {
+            file.names.idents.get(name).is_some_and(|ranges| {
+                ranges.iter().any(|r| {
+                    within.start <= r.start
+                        && r.end <= within.end
+                        && (RESPONSE_MEMBERS.iter().any(|m| {
+                            source[r.end..].starts_with(m)
+                                && !source[r.end + m.len()..]
+                                    .starts_with(|c: char| c.is_alphanumeric() || c == '_')
+                        }) || source[..r.start].ends_with("readJson("))
+                })
+            })
+        };
+        let use_ = match file.forms.statements.get(&range) {
+            Some(form) => match &form.target {
+                Target::Declare { pattern, .. } => {
+                    let name = &source[pattern.clone()];
+                    let function = file
+                        .scopes
+                        .function_at(range.start)
+                        .unwrap_or(0..source.len());
+                    if response_like(name, &function) {
+                        LpUse::Response
+                    } else {
+                        LpUse::Data
+                    }
+                }
+                Target::Discard => LpUse::Unused,
+                _ => LpUse::Data,
+            },
+            None => match file.forms.thens.get(&range) {
+                Some(ThenUse::Named(n)) if n == "readJson" => LpUse::Response,
+                Some(ThenUse::Function {
+                    param: Some(p),
+                    body,
+                }) if response_like(p, body) => LpUse::Response,
+                _ => LpUse::Data,
+            },
+        };
+        let message = match use_ {
+            // Unused: the status outside 2xx V1 rejected on is not checked, but V2 code (and this
+            // rule's own rewrite of a `simple: false` call) looks the same.
+            LpUse::Response | LpUse::Unused => return,
+            LpUse::Data => "without `json: true`, V1's LpClient resolved with the body as text and rejected on a status outside 2xx; V2's resolves with the fetch `Response`: check `response.ok` and read `await response.text()`",
+        };
+        self.cx.todo(c.call.span, message);
+    }
+}
+
+/// Members only a fetch `Response` has.
+const RESPONSE_MEMBERS: [&str; 8] = [
+    ".ok",
+    ".status",
+    ".statusText",
+    ".json(",
+    ".text(",
+    ".arrayBuffer(",
+    ".blob(",
+    ".clone(",
+];
+
+enum LpUse {
+    Response,
+    Data,
+    Unused,
+}
+
+impl Visit for Rewriter<'_, '_, '_> {
+    fn visit_call_expr(&mut self, call: &CallExpr) {
+        if let Some(c) = client_call(self.file, self.kind, call) {
+            self.process(&c);
+        } else if let Some(callee) = call.callee.as_expr().and_then(|c| c.as_ident()) {
+            // A client passed on to a parameter that receives one at every call.
+            for p in &self.file.clients.params {
+                if *p.function == *callee.sym {
+                    if let Some(arg) = call.args.get(p.index) {
+                        self.accounted.insert(self.cx.range(arg.expr.span()));
+                    }
+                }
+            }
+        }
+        call.visit_children_with(self);
+    }
+
+    fn visit_expr(&mut self, expr: &Expr) {
+        if let Expr::Ident(i) = expr {
+            if self.file.clients.names.contains(&*i.sym) {
+                self.uses.push((i.sym.to_string(), self.cx.range(i.span)));
+            }
+        }
+        expr.visit_children_with(self);
+    }
+}
