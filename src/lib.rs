@@ -261,7 +261,7 @@ pub fn migrate(source: &str, path: &Path, options: &Options) -> Result<Migration
         return Err(Error::Unsupported {
             message: format!(
                 "brackets nest {depth} levels deep (line {}); faas-migrate handles up to {MAX_NESTING}",
-                engine::location(source, at).line
+                line_index::location(source, at).line
             ),
         });
     }
@@ -290,7 +290,7 @@ pub fn migrate(source: &str, path: &Path, options: &Options) -> Result<Migration
 fn migrate_here(source: &str, path: &Path, options: &Options) -> Result<Migration, Error> {
     let run = || {
         match project::ProjectFile::of(path) {
-        Some(file) => project::migrate(source, file, options),
+        Some(file) => engine::project::migrate(source, file, options),
         None if path.extension().is_some_and(|e| e.eq_ignore_ascii_case("json")) => {
             Err(Error::Unsupported {
                 message: "of JSON files, only an lpf project's config.json and settings.json are migrated".into(),

@@ -27,6 +27,11 @@ impl Location {
     }
 }
 
+/// Where `offset` is in `text` (for one-off messages; keep a [`LineIndex`] for many).
+pub(crate) fn location(text: &str, offset: usize) -> Location {
+    LineIndex::new(text).location(text, offset)
+}
+
 /// Start offsets of every line of a text.
 #[derive(Clone, Debug)]
 pub struct LineIndex {

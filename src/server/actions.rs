@@ -9,9 +9,9 @@
 //! - On the hint "N edits would migrate this file to V2", the same migration as a `quickfix`,
 //!   for clients whose light bulb lists only quick fixes.
 
-use super::analysis::{Analysis, Outcome};
 use super::diagnostics::{self, RuleDocs};
 use super::document;
+use super::outcome::{Analysis, Outcome};
 use faas_migrate::{AppliedEdit, Finding};
 use lsp_types::{
     CodeAction, CodeActionKind, CodeActionOrCommand, CodeActionParams, DocumentChanges, OneOf,

@@ -10,8 +10,9 @@
 
 use super::actions::{self, EditSupport};
 use super::diagnostics::{self, RuleDocs};
+pub use super::outcome::{Analysis, Outcome};
 use faas_migrate::line_index::LineIndex;
-use faas_migrate::{migrate, Error, Migration, Options};
+use faas_migrate::{migrate, Error, Options};
 use lsp_server::{ErrorCode, Message, Notification, RequestId, Response};
 use lsp_types::{CodeActionParams, PublishDiagnosticsParams, Uri};
 use std::collections::HashMap;
@@ -27,22 +28,6 @@ pub const DEBOUNCE: Duration = Duration::from_millis(150);
 /// Stack of an analysis thread: parsing and visiting recurse per level of nesting (the command
 /// line's workers have the same). Only what is used is touched.
 const STACK: usize = 256 << 20;
-
-/// What one version of a document gave.
-pub struct Analysis {
-    pub generation: u64,
-    pub version: i32,
-    pub text: Arc<str>,
-    pub lines: LineIndex,
-    pub outcome: Outcome,
-}
-
-pub enum Outcome {
-    /// Not a file faas-migrate reads, or excluded by the settings.
-    Skipped,
-    Migrated(Migration),
-    Failed(Error),
-}
 
 /// One piece of work: migrate this text of this document.
 pub struct Job {

@@ -1,8 +1,8 @@
 //! A migration as diagnostics: one per finding, one for a file that cannot be migrated, and a
 //! hint where the file would change without a finding saying so.
 
-use super::analysis::{Analysis, Outcome};
 use super::document;
+use super::outcome::{Analysis, Outcome};
 use faas_migrate::{AppliedEdit, Error, Finding, FixClass, Migration};
 use lsp_types::{
     CodeDescription, Diagnostic, DiagnosticSeverity, NumberOrString, Position, Range, Uri,

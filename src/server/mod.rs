@@ -13,6 +13,7 @@ mod actions;
 mod analysis;
 mod diagnostics;
 mod document;
+mod outcome;
 mod settings;
 mod uri;
 mod workspace;

@@ -4,7 +4,6 @@
 //! a block that also declares the name lexically (`{ let a; var a; }`: the resolver gives the
 //! `var` the function's context and the `let` the block's, so they look like two names).
 
-use super::strict::Found;
 use std::collections::HashSet;
 use swc_atoms::Atom;
 use swc_common::{BytePos, Span, SyntaxContext};
@@ -15,6 +14,9 @@ use swc_ecma_ast::{
     VarDeclOrExpr,
 };
 use swc_ecma_visit::{Visit, VisitWith};
+
+/// Early errors found: where (a swc position) and what.
+pub(super) type Found = Vec<(BytePos, String)>;
 
 /// Every error of this module's kinds in `module`.
 pub(super) fn errors(module: &Module, unresolved: SyntaxContext) -> Found {

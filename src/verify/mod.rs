@@ -8,7 +8,7 @@ mod strict;
 pub use strict::{check_module_text, resolve, strict_module, strict_program, Marks, StrictError};
 
 use crate::edit::{self, Edit};
-use crate::engine::location;
+use crate::line_index::location;
 use crate::parse::{self, Parsed, SyntaxError};
 use crate::project::json::{self, JsonError};
 use crate::semantic::Resolution;

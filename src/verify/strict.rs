@@ -15,7 +15,7 @@
 //! and, in [`early`], what those rules miss: a name in `export { … }` the module does not
 //! declare, a declaration exported twice, a `var` in a block that declares its name lexically.
 
-use super::early;
+use super::early::{self, Found};
 use crate::parse::{self, Parsed, SyntaxError};
 use std::sync::{Arc, Mutex};
 use swc_common::errors::{DiagnosticBuilder, Emitter, Handler, HANDLER};
@@ -134,9 +134,6 @@ pub(crate) fn check_script_text(text: &str) -> Result<(), SyntaxError> {
         Program::Module(_) => strict_module(parsed, marks),
     })
 }
-
-/// Errors found: where (a swc position) and what.
-pub(super) type Found = Vec<(BytePos, String)>;
 
 /// Runs `swc_ecma_lints`' critical rules through `run`, collecting what they report.
 fn lint(program: &Program, marks: Marks, run: impl FnOnce(&mut Vec<Box<dyn Rule>>)) -> Found {

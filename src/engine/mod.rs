@@ -3,15 +3,18 @@
 
 use crate::edit::{self, Edit};
 use crate::finding::{marker_text, Finding, FixClass, MARKER_PREFIX};
-use crate::line_index::{LineIndex, Location};
+use crate::line_index::LineIndex;
 use crate::parse;
-use crate::rules::{Check, Context, PassFinding, RuleInfo, Style};
+use crate::rules::{Check, Context, PassFinding, RuleInfo};
 use crate::semantic::facts::Facts;
 use crate::semantic::{self, Semantic};
+use crate::style::Style;
 use crate::verify;
 use crate::{AppliedEdit, Error, Migration, Options};
 use std::cell::OnceCell;
 use std::path::Path;
+
+pub(crate) mod project;
 
 const BOM: &str = "\u{feff}";
 
@@ -363,8 +366,4 @@ fn leftover_markers(
         });
     }
     found
-}
-
-pub(crate) fn location(text: &str, offset: usize) -> Location {
-    LineIndex::new(text).location(text, offset)
 }
