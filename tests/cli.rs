@@ -410,11 +410,27 @@ fn rules_can_be_listed_explained_selected_and_ignored() {
         .assert()
         .code(1)
         .stderr(predicate::str::contains("(1 edit: env-rename)"));
+    // Without the rules that rewrite it, the V1 code is still there, and the residue net says
+    // where; without the net too, nothing is left to do.
     tool(dir.path())
         .args([
             "--check",
             "--ignore",
             "env-rename,require-to-import,handler-callback",
+            "-j",
+            "1",
+        ])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("(3 edits: v1-residue)"))
+        .stderr(predicate::str::contains(
+            "a.js:1:22: v1-residue [manual] `require` does not exist in a V2 ES module",
+        ));
+    tool(dir.path())
+        .args([
+            "--check",
+            "--ignore",
+            "env-rename,require-to-import,handler-callback,v1-residue",
             "-j",
             "1",
         ])

@@ -728,7 +728,7 @@ fn absurd_nesting_is_refused_not_a_crash() {
     );
     // Deep but within the limit, and long chains without brackets: migrated.
     let nested = format!(
-        "const b = process.env.BRAND_ID;\nx = {}1{};\ny = {}1;\nz = 1{};\n",
+        "const b = process.env.BRAND_ID;\nlet x, y, z;\nx = {}1{};\ny = {}1;\nz = 1{};\n",
         "(".repeat(900),
         ")".repeat(900),
         "!".repeat(20_000),

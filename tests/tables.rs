@@ -229,7 +229,8 @@ fn every_rule_is_documented_and_has_fixtures() {
         assert!(
             rule.name
                 .chars()
-                .all(|c| c.is_ascii_lowercase() || c == '-'),
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+                && rule.name.starts_with(|c: char| c.is_ascii_lowercase()),
             "{} is not kebab-case",
             rule.name
         );

@@ -99,7 +99,10 @@ fn check(cx: &mut Context) {
     let binding = support::toolbelt_binding(cx);
     let client = existing_client(cx, binding.as_ref());
     let client_name = client.clone().unwrap_or_else(|| CLIENT_NAME.to_string());
-    let name_free = client.is_some() || !support::bound_names(&cx.parsed.program).contains(CLIENT_NAME);
+    let name_free = client.is_some() || !cx.semantic.declares(CLIENT_NAME);
+    // Without a toolbelt binding, one is imported as `Toolbelt`: that name must be free too.
+    let toolbelt_free =
+        client.is_some() || binding.is_some() || !cx.semantic.declares_at_top_level("Toolbelt");
     let file_quote = cx.style.quote;
     let handler = support::handler(&cx.parsed.program);
     let handler_range = handler.as_ref().map(|h| cx.range(h.span));
@@ -133,10 +136,20 @@ fn check(cx: &mut Context) {
             "hard-coded LivePerson host `{}`: V2 looks it up with CSDS, but `await` is not possible here; move `await csdsClient.get(\"{service}\")` (with `const csdsClient = Toolbelt.CsdsClient()`) into the async function that uses it",
             host.host
         );
-        if place != AwaitAt::Allowed || host.unsafe_escape || host.tagged || !name_free {
+        if place != AwaitAt::Allowed
+            || host.unsafe_escape
+            || host.tagged
+            || !name_free
+            || !toolbelt_free
+        {
             let message = if host.tagged {
                 format!(
                     "hard-coded LivePerson host `{}` in a tagged template: replace it with `await csdsClient.get(\"{service}\")` by hand",
+                    host.host
+                )
+            } else if !toolbelt_free {
+                format!(
+                    "hard-coded LivePerson host `{}`: the name `Toolbelt` is taken in this file by something else than the toolbelt; look the host up with `await csdsClient.get(\"{service}\")` by hand",
                     host.host
                 )
             } else if !name_free {

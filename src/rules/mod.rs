@@ -493,20 +493,28 @@ impl<'a> Context<'a> {
             return false;
         };
         let rule = self.rule.name;
+        let silences = |comment: &str| {
+            let Some(rest) = comment
+                .trim_start_matches('/')
+                .trim()
+                .strip_prefix(IGNORE_DIRECTIVE)
+            else {
+                return false;
+            };
+            match rest.trim().strip_prefix(':') {
+                Some(list) => list.split([',', ' ']).any(|r| r.trim() == rule),
+                None => rest.trim().is_empty(),
+            }
+        };
+        // At the end of the line where the statement starts, or of the finding's own line.
+        let trailing = |at: usize| {
+            let line = &self.source[at..support::line_end(self.source, at)];
+            line.rfind("//").is_some_and(|i| silences(&line[i..]))
+        };
         self.comment_lines_above(self.line_start(stmt.start))
-            .any(|line| {
-                let Some(rest) = line
-                    .trim_start_matches('/')
-                    .trim()
-                    .strip_prefix(IGNORE_DIRECTIVE)
-                else {
-                    return false;
-                };
-                match rest.trim().strip_prefix(':') {
-                    Some(list) => list.split([',', ' ']).any(|r| r.trim() == rule),
-                    None => rest.trim().is_empty(),
-                }
-            })
+            .any(silences)
+            || trailing(stmt.start)
+            || trailing(offset)
     }
 
     /// The innermost statement that holds `offset` and starts its own line, or failing that the

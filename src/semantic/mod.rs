@@ -200,6 +200,14 @@ impl<'a> Semantic<'a> {
         self.bindings.iter().any(|b| &*b.name == name)
     }
 
+    /// Whether the top level of the file declares `name` (a new top-level binding of that name
+    /// would clash with it).
+    pub fn declares_at_top_level(&self, name: &str) -> bool {
+        self.bindings
+            .iter()
+            .any(|b| &*b.name == name && b.ctxt == self.marks.top_level)
+    }
+
     /// How many times the file writes `name` as a variable: declarations and references.
     pub fn mentions_count(&self, name: &str) -> usize {
         let declared: usize = self

@@ -11,7 +11,7 @@ const BRAND_V2: &str = "const b = process.env.X_LIVEPERSON_BRAND_ID;\n";
 fn the_config_file_is_found_upwards_and_can_be_named_or_ignored() {
     for name in ["faas-migrate.toml", ".faas-migrate.toml"] {
         let dir = project(&[
-            (name, b"ignore = [\"env-rename\"]\n"),
+            (name, b"ignore = [\"env-rename\", \"v1-residue\"]\n"),
             ("sub/deeper/a.js", BRAND.as_bytes()),
         ]);
         let deeper = dir.path().join("sub/deeper");
@@ -110,7 +110,7 @@ fn exclusions_from_the_file_and_the_command_line() {
 
 #[test]
 fn per_file_ignores_and_accepted_entries() {
-    let config = b"[per-file-ignores]\n\"functions/legacy/*.js\" = [\"env-rename\"]\n\n[[accept]]\npath = \"functions/route/config.json\"\nrule = \"config-env\"\nentry = \"PORT\"\nreason = \"the platform sets PORT; the function only logs it\"\n";
+    let config = b"[per-file-ignores]\n\"functions/legacy/*.js\" = [\"env-rename\", \"v1-residue\"]\n\n[[accept]]\npath = \"functions/route/config.json\"\nrule = \"config-env\"\nentry = \"PORT\"\nreason = \"the platform sets PORT; the function only logs it\"\n";
     let two_ports = "{\n  \"environmentVariables\": {\n    \"PORT\": \"1\"\n  }\n}\n";
     let dir = project(&[
         ("faas-migrate.toml", config),

@@ -220,7 +220,7 @@ fn sarif_validates_against_the_sarif_2_1_0_schema() {
     );
     // A run that cannot start is a valid log too; so is one with nothing to report.
     let (doc, _) = check(&["--format", "sarif", "--select", "nope"]);
-    assert_eq!(doc["runs"][0]["invocations"][0]["toolExecutionNotifications"][0]["message"]["text"], "unknown rule `nope` (rules: require-to-import, module-exports, use-strict, esm-globals, env-rename, handler-callback, http-client-to-fetch, lp-client-json, csds-host, salesforce-client, context-service-client, secret-names, lodash, log-limits, blocking-call, unknown-toolbelt-api, config-env, config-event, config-dependencies, settings-whitelist, settings-secrets)");
+    assert_eq!(doc["runs"][0]["invocations"][0]["toolExecutionNotifications"][0]["message"]["text"], "unknown rule `nope` (rules: require-to-import, module-exports, use-strict, esm-globals, env-rename, handler-callback, http-client-to-fetch, lp-client-json, csds-host, salesforce-client, context-service-client, secret-names, lodash, log-limits, blocking-call, unknown-toolbelt-api, v1-residue, config-env, config-event, config-dependencies, settings-whitelist, settings-secrets)");
     check(&["--format", "sarif", "functions/done"]);
 }
 

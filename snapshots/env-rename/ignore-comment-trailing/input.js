@@ -1,0 +1,6 @@
+function lambda(input, callback) {
+  const port = process.env.PORT; // faas-migrate-ignore: env-rename
+  const target = process.env.FUNCTION_TARGET; // faas-migrate-ignore
+  const other = process.env.FUNCTION_SIGNATURE_TYPE; // faas-migrate-ignore: use-strict
+  callback(null, { port, target, other, url: "https://example.com//x" });
+}
