@@ -114,7 +114,7 @@ impl Options {
 }
 
 /// The result of migrating one file.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, serde::Serialize)]
 pub struct Migration {
     /// The migrated source (the input itself when nothing changes).
     pub output: String,
