@@ -24,7 +24,6 @@
 //! elsewhere) are not checked, and neither are blocking loops or heavy synchronous libraries.
 //! Without a top-level `lambda`, every function in the file is checked.
 
-use super::support;
 use super::{Check, Context, RuleInfo};
 use crate::finding::FixClass;
 use crate::tables;
@@ -52,8 +51,8 @@ fn check(cx: &mut Context) {
     if finder.calls.is_empty() {
         return;
     }
-    let reachable = support::reachable_from_handler(cx);
-    let has_handler = support::handler(&parsed.program).is_some();
+    let reachable = &cx.facts.reachable;
+    let has_handler = cx.facts.handler.is_some();
     let table = &tables::platform().blocking;
     for (name, callee, span) in finder.calls {
         let at = cx.range(span).start;

@@ -104,8 +104,8 @@ fn check(cx: &mut Context) {
     let toolbelt_free =
         client.is_some() || binding.is_some() || !cx.semantic.declares_at_top_level("Toolbelt");
     let file_quote = cx.style.quote;
-    let handler = support::handler(&cx.parsed.program);
-    let handler_range = handler.as_ref().map(|h| cx.range(h.span));
+    let handler = cx.facts.handler.as_ref();
+    let handler_range = handler.map(|h| cx.range(h.span));
 
     let mut rewrote = false;
     let mut made_async = false;
@@ -126,7 +126,7 @@ fn check(cx: &mut Context) {
         // The sync V1 handler can become async: V1 fails the invocation alike on a throw and on a
         // rejection of the handler, and V2 wants an async handler.
         let in_sync_handler = place == AwaitAt::SyncFunction
-            && handler.as_ref().is_some_and(|h| !h.is_async)
+            && handler.is_some_and(|h| !h.is_async)
             && scopes.function_at(at) == handler_range
             && scopes.in_body(at);
         if in_sync_handler {
@@ -169,7 +169,7 @@ fn check(cx: &mut Context) {
             continue;
         }
         if in_sync_handler && !made_async {
-            if let Some(h) = &handler {
+            if let Some(h) = handler {
                 let start = cx.range(h.span).start;
                 cx.insert(start, "async ");
                 made_async = true;

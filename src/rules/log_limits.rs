@@ -27,7 +27,6 @@
 //! methods or callbacks passed in from elsewhere. Without a top-level `lambda`, only loops are
 //! checked, file-wide.
 
-use super::support;
 use super::{Check, Context, RuleInfo};
 use crate::finding::FixClass;
 use crate::tables;
@@ -59,8 +58,9 @@ fn check(cx: &mut Context) {
         loops: Vec::new(),
     };
     parsed.program.visit_with(&mut finder);
-    let reachable = support::reachable_from_handler(cx);
-    let handler = support::handler(&parsed.program);
+    let facts = cx.facts;
+    let reachable = &facts.reachable;
+    let handler = facts.handler.as_ref();
     let inside = |span: Span, cx: &Context| {
         let at = cx.range(span).start;
         handler.is_none() || reachable.iter().any(|r: &Range<usize>| r.contains(&at))
@@ -68,7 +68,7 @@ fn check(cx: &mut Context) {
     let limits = &tables::platform().logs;
 
     let counted = finder.logs.iter().filter(|l| inside(l.span, cx)).count();
-    if let Some(h) = &handler {
+    if let Some(h) = handler {
         if counted > limits.max_calls {
             cx.todo(
                 h.span,

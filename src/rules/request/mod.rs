@@ -35,7 +35,7 @@ use clients::Clients;
 use forms::Forms;
 use options::{Options, Vars};
 use rewriter::Rewriter;
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 use swc_ecma_ast::*;
 use swc_ecma_visit::{Visit, VisitWith};
@@ -80,7 +80,7 @@ struct File<'a> {
     scopes: Scopes,
     /// Mutation sites: names assigned, updated, passed to a call or whose method is called, with
     /// where.
-    mutations: Vec<(String, usize)>,
+    mutations: Mutations,
     /// The request helpers the file declares, and whether each is ours (read once, on demand).
     helpers: std::cell::OnceCell<Vec<(render::Helper, bool)>>,
 }
@@ -192,7 +192,7 @@ fn span_of(parsed: &Parsed, range: &Range<usize>) -> swc_common::Span {
 
 /// Where names may change: assignment and update targets, the objects of method calls, and call
 /// arguments (by their root name).
-fn mutations(parsed: &Parsed) -> Vec<(String, usize)> {
+fn mutations(parsed: &Parsed) -> Mutations {
     struct Collect<'p> {
         parsed: &'p Parsed,
         found: Vec<(String, usize)>,
@@ -250,7 +250,34 @@ fn mutations(parsed: &Parsed) -> Vec<(String, usize)> {
         found: Vec::new(),
     };
     parsed.program.visit_with(&mut collect);
-    collect.found
+    let mut by_name: HashMap<String, Vec<usize>> = HashMap::new();
+    for (name, at) in collect.found {
+        by_name.entry(name).or_default().push(at);
+    }
+    for places in by_name.values_mut() {
+        places.sort_unstable();
+    }
+    Mutations(by_name)
+}
+
+/// Mutation sites by name, each list sorted: asked per call, so looked up, not scanned.
+struct Mutations(HashMap<String, Vec<usize>>);
+
+impl Mutations {
+    /// Whether `name` is mutated at exactly `at`.
+    fn at(&self, name: &str, at: usize) -> bool {
+        self.0
+            .get(name)
+            .is_some_and(|places| places.binary_search(&at).is_ok())
+    }
+
+    /// Whether `name` is mutated somewhere in `range`.
+    fn within(&self, name: &str, range: std::ops::Range<usize>) -> bool {
+        self.0.get(name).is_some_and(|places| {
+            let i = places.partition_point(|&p| p < range.start);
+            places.get(i).is_some_and(|&p| p < range.end)
+        })
+    }
 }
 
 /// A call of a client.

@@ -33,10 +33,7 @@ pub(super) fn check_variable(
         }
         let after = &cx.source[r.end..];
         let header_write = (after.starts_with(".headers[") || after.starts_with(".headers."))
-            && file
-                .mutations
-                .iter()
-                .any(|(n, at)| *n == v.name && *at == r.start)
+            && file.mutations.at(&v.name, r.start)
             && r.start > v.stmt.end
             && r.start < call_start;
         if !header_write {
@@ -70,9 +67,7 @@ pub(super) fn check_variable(
             Value::Expr(e) => collect_idents(e, &mut idents),
         }
         for name in idents {
-            let changed = file.mutations.iter().any(|(n, at)| {
-                *n == name && *at >= v.stmt.end && *at < call_start && name != v.name
-            });
+            let changed = name != v.name && file.mutations.within(&name, v.stmt.end..call_start);
             if changed {
                 return Err(format!(
                     "`{}` of the options `{}` reads `{name}`, which may change before the call",
