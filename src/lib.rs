@@ -1,10 +1,11 @@
 //! faas-migrate: migrates LivePerson Functions from the V1 platform to V2.
 //!
 //! The pipeline, one module per step:
-//! [`discover`] finds the files → [`parse`] parses each with swc → [`rules`] visit the tree and
-//! return [`edit`]s and [`finding`]s → [`engine`] applies the edits and repeats until nothing
-//! changes → [`verify`] checks the result is an ES module Node loads → [`report`] prints diffs
-//! and findings, or [`write`] saves the files.
+//! [`discover`] finds the files → [`parse`] parses each with swc → [`semantic`] resolves and
+//! analyses it → [`rules`] query the model and return [`edit`]s and [`finding`]s → the engine
+//! applies the edits and repeats until nothing changes → [`verify`] checks the result is an ES
+//! module Node loads → [`report`] prints diffs and findings, or [`write`](mod@write) saves the
+//! files.
 //!
 //! An `lpf` project's `config.json` and `settings.json` take the same path through [`project`]:
 //! JSON parsed with byte ranges, the project rules, the same edits and fix loop, and a result

@@ -1,7 +1,7 @@
 //! Panics inside a migration become errors, never a crash.
 //!
 //! Every place that runs code that could panic on some input (a rule, a whole file) goes through
-//! [`catch`], which turns a panic into its message. The command line installs [`quiet_hook`]:
+//! `catch`, which turns a panic into its message. The command line installs [`quiet_hook`]:
 //! a panic caught this way then prints nothing by itself (the file's error says it, in path
 //! order, with the place in the source that panicked), while any other panic still prints as
 //! usual.
@@ -40,7 +40,7 @@ pub(crate) fn catch<T>(f: impl FnOnce() -> T) -> Result<T, String> {
     })
 }
 
-/// Installs a panic hook that stays silent for panics [`catch`] turns into errors (remembering
+/// Installs a panic hook that stays silent for panics `catch` turns into errors (remembering
 /// where they happened for the message) and prints every other panic as the default hook does.
 pub fn quiet_hook() {
     let default = std::panic::take_hook();

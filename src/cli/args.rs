@@ -17,7 +17,7 @@ use std::path::PathBuf;
 pub struct Args {
     /// Files or directories to migrate (default `.`; `-` reads the source from stdin).
     /// Directories are walked for .js, .cjs and .mjs files and an lpf project's
-    /// functions/<name>/config.json and functions/settings.json, respecting .gitignore and
+    /// `functions/<name>/config.json` and `functions/settings.json`, respecting .gitignore and
     /// skipping node_modules; at the root of an lpf project, only its functions/ folder.
     pub paths: Vec<PathBuf>,
 

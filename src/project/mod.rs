@@ -1,6 +1,6 @@
 //! Project files of an `lpf` project: each function's `functions/<name>/config.json` and the
 //! project's `functions/settings.json`: which file is which, and their JSON with byte ranges
-//! ([`json`]). The driver that migrates them is [`crate::engine`]'s (`engine/project.rs`).
+//! ([`json`]). The driver that migrates them is the engine's (`engine/project.rs`).
 
 pub mod json;
 

@@ -1,5 +1,5 @@
 //! The last gate before anything is written: a migrated file must be an ES module that Node
-//! loads (module grammar, then the early errors of [`strict`]); a project file must be JSON.
+//! loads (module grammar, then the early errors of `strict`); a project file must be JSON.
 //! When a pass breaks that, find the rules whose edits did it, so the report names them.
 
 mod early;
