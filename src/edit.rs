@@ -118,60 +118,49 @@ pub fn select_deferring(edits: Vec<Edit>) -> (Vec<Edit>, Vec<Edit>) {
     (kept, deferred)
 }
 
-/// Whether two edits change overlapping text: replacements that share a byte, or an insertion
-/// strictly inside a replaced range. Insertions at one offset, and an insertion at the edge of a
-/// replacement, do not conflict.
-fn conflict(a: &Edit, b: &Edit) -> bool {
-    if a.start == a.end && b.start == b.end {
-        return false;
+/// Whether two edits (their ranges) change overlapping text: replacements that share a byte, or
+/// an insertion strictly inside a replaced range. Insertions at one offset, and an insertion at
+/// the edge of a replacement, do not conflict.
+fn conflict(a: Range<usize>, b: Range<usize>) -> bool {
+    match (a.is_empty(), b.is_empty()) {
+        (true, true) => false,
+        (true, false) => b.start < a.start && a.start < b.end,
+        (false, true) => a.start < b.start && b.start < a.end,
+        (false, false) => a.start < b.end && b.start < a.end,
     }
-    if a.start == a.end {
-        return b.start < a.start && a.start < b.end;
-    }
-    if b.start == b.end {
-        return a.start < b.start && b.start < a.end;
-    }
-    a.start < b.end && b.start < a.end
 }
 
 /// The edits kept so far, by start, for overlap tests in logarithmic time.
 #[derive(Default)]
 struct Taken {
-    by_start: std::collections::BTreeMap<usize, Vec<(usize, usize)>>,
+    /// Each kept edit's end and text, by its start.
+    by_start: std::collections::BTreeMap<usize, Vec<(usize, String)>>,
     /// The widest kept replacement, to bound how far back an overlapping one can start.
     widest: usize,
-    texts: std::collections::HashSet<(usize, usize, String)>,
 }
 
 impl Taken {
     fn add(&mut self, e: &Edit) {
-        self.by_start.entry(e.start).or_default().push((e.end, 0));
+        self.by_start
+            .entry(e.start)
+            .or_default()
+            .push((e.end, e.text.clone()));
         self.widest = self.widest.max(e.end - e.start);
-        self.texts.insert((e.start, e.end, e.text.clone()));
     }
 
+    /// Whether the same change (range and text) is kept already.
     fn has_same(&self, e: &Edit) -> bool {
-        self.texts.contains(&(e.start, e.end, e.text.clone()))
+        self.by_start.get(&e.start).is_some_and(|kept| {
+            kept.iter()
+                .any(|(end, text)| *end == e.end && *text == e.text)
+        })
     }
 
     fn conflicts(&self, e: &Edit) -> bool {
         let from = e.start.saturating_sub(self.widest);
         self.by_start
             .range(from..e.end.max(e.start + 1))
-            .any(|(&start, ends)| {
-                ends.iter().any(|&(end, _)| {
-                    conflict(
-                        e,
-                        &Edit {
-                            start,
-                            end,
-                            text: String::new(),
-                            rule: "",
-                            fix: 0,
-                        },
-                    )
-                })
-            })
+            .any(|(&start, kept)| kept.iter().any(|(end, _)| conflict(e.range(), start..*end)))
     }
 }
 
