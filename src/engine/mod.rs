@@ -88,8 +88,21 @@ pub(crate) fn migrate(source: &str, path: &Path, options: &Options) -> Result<Mi
                 style,
                 options,
             )?;
-            // Every fix as its rule made it (an edit another rule made too is kept once).
-            let requested = edits.clone();
+            // The fixes findings link to, as their rules made them (selection keeps an edit
+            // another rule made too only once), when they can stand alone on the input: a fix
+            // made on the input itself, or a marker (a later pass's rewrite builds on the passes
+            // before it).
+            let standalone = |f: &PassFinding| composed.is_empty() || f.marker;
+            let linked: std::collections::HashSet<usize> = pass_findings
+                .iter()
+                .filter(|f| standalone(f))
+                .filter_map(|f| f.fix)
+                .collect();
+            let mut requested: std::collections::HashMap<usize, Vec<Edit>> =
+                std::collections::HashMap::new();
+            for e in edits.iter().filter(|e| linked.contains(&e.fix)) {
+                requested.entry(e.fix).or_default().push(e.clone());
+            }
             let (edits, deferred) = edit::select_deferring(edits);
             // A `manual` finding without a marker stands only if the last pass still makes it: a
             // later pass may have fixed that code. Marked ones are checked against the output
@@ -106,15 +119,9 @@ pub(crate) fn migrate(source: &str, path: &Path, options: &Options) -> Result<Mi
                     })
             });
             for mut finding in pass_findings {
-                // The finding's fix, against the input, when it can stand alone there: a fix
-                // made on the input itself, or a marker (a later pass's rewrite builds on the
-                // passes before it).
-                let standalone = composed.is_empty() || finding.marker;
-                finding.fix_edits = finding.fix.filter(|_| standalone).and_then(|fix| {
-                    let mut own: Vec<&Edit> = requested.iter().filter(|e| e.fix == fix).collect();
-                    if own.is_empty() {
-                        return None;
-                    }
+                // The finding's fix, against the input.
+                finding.fix_edits = finding.fix.and_then(|fix| {
+                    let mut own: Vec<&Edit> = requested.get(&fix)?.iter().collect();
                     own.sort_by_key(|e| {
                         (e.start, e.end, e.start == e.end && !e.text.contains('\n'))
                     });
