@@ -40,7 +40,8 @@
 use super::{Check, Context, RuleInfo};
 use crate::finding::FixClass;
 use crate::semantic::facts::{prop_name, TOOLBELT_MODULES};
-use crate::semantic::ReferenceKind;
+use crate::semantic::Reference;
+use std::collections::HashSet;
 use swc_common::Span;
 use swc_ecma_ast::*;
 use swc_ecma_visit::{Visit, VisitWith};
@@ -92,35 +93,36 @@ fn check(cx: &mut Context) {
     let mut found: Vec<(Span, String)> = Vec::new();
     let semantic = cx.semantic;
     let facts = cx.facts;
-    // An implicit global is marked once, where it is first assigned.
-    let mut globals_seen: std::collections::HashSet<&str> = std::collections::HashSet::new();
-
-    let mut references: Vec<&crate::semantic::Reference> = semantic.references.iter().collect();
-    references.sort_by_key(|r| r.span.lo);
-    for r in references {
-        if r.binding.is_some() {
-            continue;
-        }
-        let name = &*r.name;
-        match name {
+    // The globals of a CommonJS script, however they are used.
+    for r in semantic.references.iter().filter(|r| r.binding.is_none()) {
+        match &*r.name {
             "require" => found.push((
                 r.span,
                 "`require` does not exist in a V2 ES module: load this with `import`".into(),
             )),
-            "module" | "exports" => found.push((
+            name @ ("module" | "exports") => found.push((
                 r.span,
                 format!("`{name}` does not exist in a V2 ES module: export with `export`"),
             )),
-            _ if matches!(r.kind, ReferenceKind::Write | ReferenceKind::ReadWrite)
-                && !NODE_GLOBALS.contains(&name)
-                && globals_seen.insert(name) =>
-            {
-                found.push((
-                    r.span,
-                    format!("`{name}` is declared nowhere: V2 modules are strict, so assigning it throws a ReferenceError; declare it (`let {name}`) where it is used"),
-                ))
-            }
             _ => {}
+        }
+    }
+
+    // Implicit globals, each marked once, where it is first assigned.
+    let mut writes: Vec<&Reference> = semantic
+        .implicit_globals()
+        .filter(|r| !NODE_GLOBALS.contains(&&*r.name))
+        .filter(|r| !matches!(&*r.name, "require" | "module" | "exports"))
+        .collect();
+    writes.sort_by_key(|r| r.span.lo);
+    let mut seen: HashSet<&str> = HashSet::new();
+    for r in writes {
+        let name = &*r.name;
+        if seen.insert(name) {
+            found.push((
+                r.span,
+                format!("`{name}` is declared nowhere: V2 modules are strict, so assigning it throws a ReferenceError; declare it (`let {name}`) where it is used"),
+            ));
         }
     }
 

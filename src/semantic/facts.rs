@@ -111,11 +111,6 @@ impl Toolbelt {
         self.member(callee).map(|name| (name, call))
     }
 
-    /// Whether the file reaches the toolbelt in any way.
-    pub fn is_used(&self) -> bool {
-        !self.objects.is_empty() || !self.namespaces.is_empty()
-    }
-
     fn learn(&mut self, name: &Pat, init: &Expr) {
         match name {
             Pat::Ident(b) => {

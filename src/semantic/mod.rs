@@ -16,7 +16,7 @@ mod walk;
 
 use std::collections::HashMap;
 use swc_atoms::Atom;
-use swc_common::{BytePos, Globals, Mark, Span, SyntaxContext, GLOBALS};
+use swc_common::{Globals, Mark, Span, SyntaxContext, GLOBALS};
 use swc_ecma_ast::{Expr, Id, Ident, Program};
 use swc_ecma_visit::VisitMutWith;
 
@@ -126,8 +126,6 @@ pub struct Semantic<'a> {
     pub bindings: Vec<Binding<'a>>,
     pub references: Vec<Reference>,
     by_id: HashMap<Id, BindingId>,
-    /// Each declaring identifier's start, for rules that found a declaration by its place.
-    declared_at: HashMap<BytePos, BindingId>,
 }
 
 impl<'a> Semantic<'a> {
@@ -142,11 +140,6 @@ impl<'a> Semantic<'a> {
             return None;
         }
         self.by_id.get(&(ident.sym.clone(), ident.ctxt)).copied()
-    }
-
-    /// The binding whose declaring identifier starts at `pos`.
-    pub fn binding_declared_at(&self, pos: BytePos) -> Option<BindingId> {
-        self.declared_at.get(&pos).copied()
     }
 
     /// Whether nothing refers to the binding (its declarations aside).

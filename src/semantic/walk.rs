@@ -45,17 +45,11 @@ pub(super) fn build(program: &Program, marks: Marks) -> Semantic<'_> {
             }
         }
     }
-    let declared_at = bindings
-        .iter()
-        .enumerate()
-        .flat_map(|(id, b)| b.declarations.iter().map(move |span| (span.lo, id)))
-        .collect();
     Semantic {
         marks,
         bindings,
         references,
         by_id,
-        declared_at,
     }
 }
 
