@@ -44,22 +44,7 @@ pub fn require_call(expr: &Expr) -> Option<(String, Span)> {
 
 /// [`require_call`] for a call expression.
 pub fn require_of(call: &CallExpr) -> Option<(String, Span)> {
-    let Callee::Expr(callee) = &call.callee else {
-        return None;
-    };
-    if callee.as_ident().is_none_or(|i| &*i.sym != "require") {
-        return None;
-    }
-    let [arg] = call.args.as_slice() else {
-        return None;
-    };
-    if arg.spread.is_some() {
-        return None;
-    }
-    let Expr::Lit(Lit::Str(s)) = arg.expr.as_ref() else {
-        return None;
-    };
-    Some((s.value.as_atom()?.to_string(), s.span))
+    crate::semantic::facts::require_literal(call)
 }
 
 /// The top-level binding of `Toolbelt`: `const { Toolbelt } = require("lp-faas-toolbelt")` or

@@ -201,11 +201,20 @@ fn require_of(
     call: &CallExpr,
     unresolved: Option<swc_common::SyntaxContext>,
 ) -> Option<(String, Span)> {
+    let callee = call.callee.as_expr()?.as_ident()?;
+    if callee.ctxt != unresolved? {
+        return None;
+    }
+    require_literal(call)
+}
+
+/// `require("m")` as written (whatever `require` is bound to): the module name and the
+/// literal's span.
+pub fn require_literal(call: &CallExpr) -> Option<(String, Span)> {
     let Callee::Expr(callee) = &call.callee else {
         return None;
     };
-    let ident = callee.as_ident()?;
-    if &*ident.sym != "require" || Some(ident.ctxt) != unresolved {
+    if callee.as_ident().is_none_or(|i| &*i.sym != "require") {
         return None;
     }
     let [arg] = call.args.as_slice() else {
