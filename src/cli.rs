@@ -6,7 +6,7 @@ mod process;
 mod settings;
 mod stdin;
 
-pub use args::{Args, Color};
+pub use args::Args;
 
 use crate::discover::{self, Discovered};
 use crate::report::{self, Counts, FileError, FileSummary, Format, Mode, Rendered, RuleCount};

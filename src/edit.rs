@@ -12,11 +12,13 @@ use std::ops::Range;
 /// One change to the input, against the input as given.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct AppliedEdit {
+    /// The rule that made the edit.
     pub rule: &'static str,
     /// Byte range in the input.
     pub range: Range<usize>,
     /// Where the range starts and ends in the input.
     pub start: Location,
+    /// See `start`.
     pub end: Location,
     /// The replacement text.
     pub text: String,
@@ -25,8 +27,11 @@ pub struct AppliedEdit {
 /// Replace `start..end` (UTF-8 byte offsets) with `text`. An insertion has `start == end`.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Edit {
+    /// First byte replaced.
     pub start: usize,
+    /// One past the last byte replaced (`start` for an insertion).
     pub end: usize,
+    /// The replacement text.
     pub text: String,
     /// The rule that asked for this edit.
     pub rule: &'static str,
@@ -36,6 +41,7 @@ pub struct Edit {
 }
 
 impl Edit {
+    /// Replaces `range` with `text`, on behalf of `rule`.
     pub fn replace(range: Range<usize>, text: impl Into<String>, rule: &'static str) -> Self {
         Edit {
             start: range.start,
@@ -46,10 +52,12 @@ impl Edit {
         }
     }
 
+    /// Inserts `text` at byte `at`, on behalf of `rule`.
     pub fn insert(at: usize, text: impl Into<String>, rule: &'static str) -> Self {
         Edit::replace(at..at, text, rule)
     }
 
+    /// The byte range replaced.
     pub fn range(&self) -> Range<usize> {
         self.start..self.end
     }

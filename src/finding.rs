@@ -31,9 +31,11 @@ impl fmt::Display for FixClass {
 /// Something a user should know about one place in a file.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Finding {
+    /// The rule that reports it.
     pub rule: &'static str,
     /// `review`: a rewrite was made under an assumption; `manual`: a person must act.
     pub class: FixClass,
+    /// What was assumed or what must be done, in one sentence.
     pub message: String,
     /// Byte range in the input source.
     pub range: Range<usize>,
@@ -52,6 +54,7 @@ pub struct Finding {
 /// The edits of one fix, against the input: applied together or not at all.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Fix {
+    /// The rule that made it.
     pub rule: &'static str,
     /// Sorted, non-overlapping.
     pub edits: Vec<AppliedEdit>,

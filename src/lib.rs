@@ -1,17 +1,15 @@
 //! faas-migrate: migrates LivePerson Functions from the V1 platform to V2.
 //!
-//! The pipeline, one module per step:
-//! [`discover`] finds the files → [`parse`] parses each with swc → [`semantic`] resolves and
-//! analyses it → [`rules`] query the model and return [`edit`]s and [`finding`]s → the engine
-//! applies the edits and repeats until nothing changes → [`verify`] checks the result is an ES
-//! module Node loads → [`report`] prints diffs and findings, or [`write`](mod@write) saves the
-//! files.
+//! The pipeline, one module per step: `discover` finds the files → [`parse`] parses each with
+//! swc → `semantic` resolves and analyses it → [`rules`] query the model and return [`edit`]s and
+//! findings → `engine` applies the edits and repeats until nothing changes → [`verify`] checks
+//! the result is an ES module Node loads → `report` prints diffs and findings, or `write` saves
+//! the files. An `lpf` project's `config.json` and `settings.json` take the same path through
+//! `project`: JSON parsed with byte ranges, the project rules, the same edits and fix loop, and a
+//! result that must still be JSON. The binary's three commands (`cli`, `prove`, `server`) are
+//! reached through [`command_line`].
 //!
-//! An `lpf` project's `config.json` and `settings.json` take the same path through [`project`]:
-//! JSON parsed with byte ranges, the project rules, the same edits and fix loop, and a result
-//! that must still be JSON.
-//!
-//! Editors call [`migrate`] directly:
+//! The library API is [`migrate`] and the types it returns; editors call it directly:
 //!
 //! ```
 //! use faas_migrate::{migrate, Options};
@@ -29,28 +27,58 @@
 //! assert!(result.findings.is_empty());
 //! ```
 
-pub mod cli;
-pub mod discover;
+#![warn(missing_docs)]
+
+mod cli;
+mod discover;
 pub mod edit;
 mod engine;
-pub mod finding;
-pub mod line_index;
-pub mod panics;
+mod finding;
+mod line_index;
+mod panics;
 pub mod parse;
-pub mod project;
-pub mod prove;
-pub mod report;
+mod project;
+mod prove;
+mod report;
 pub mod rules;
-pub mod semantic;
-pub mod style;
-pub mod tables;
+mod semantic;
+mod server;
+mod style;
+mod tables;
 pub mod verify;
-pub mod write;
+mod write;
 
 pub use edit::AppliedEdit;
 pub use finding::{Finding, Fix, FixClass};
 pub use line_index::Location;
 pub use rules::RuleInfo;
+
+/// The `faas-migrate` command line, as the binary runs it, on the process's arguments:
+/// `faas-migrate prove …` runs V1 and its migration side by side, `faas-migrate server` speaks the
+/// Language Server Protocol on stdin/stdout, and anything else migrates or checks the paths given
+/// (`faas-migrate --help`).
+pub fn command_line() -> std::process::ExitCode {
+    use clap::Parser;
+    let mut args = std::env::args_os().skip(1).peekable();
+    if args.peek().is_some_and(|first| first == "prove") {
+        return prove::main(args.skip(1).collect());
+    }
+    if args.peek().is_some_and(|first| first == "server") {
+        return server::run();
+    }
+    cli::run(cli::Args::parse())
+}
+
+/// The unified diff from `old` to `new` for the file at `path`, as `faas-migrate` prints it when
+/// its output is not a terminal (`git apply` and `patch -p1` accept it, CRLF lines included).
+///
+/// ```
+/// let diff = faas_migrate::diff("index.js", "a\n", "b\n");
+/// assert_eq!(diff, "--- a/index.js\n+++ b/index.js\n@@ -1 +1 @@\n-a\n+b\n");
+/// ```
+pub fn diff(path: &str, old: &str, new: &str) -> String {
+    anstream::adapter::strip_str(&report::diff(path, old, new)).to_string()
+}
 
 use std::fmt;
 use std::path::Path;
@@ -129,6 +157,7 @@ pub struct Migration {
 }
 
 impl Migration {
+    /// Whether the migration changes the file (it made at least one edit).
     pub fn changed(&self) -> bool {
         !self.edits.is_empty()
     }
@@ -149,22 +178,33 @@ impl Migration {
 pub enum Error {
     /// The input does not parse.
     Syntax {
+        /// The parser's message.
         message: String,
+        /// Where, as a byte offset into the input.
         offset: usize,
+        /// Where, as a line and column.
         location: Location,
     },
     /// The input cannot become an ES module (it relies on sloppy-mode script syntax).
     NotModule {
+        /// What strict mode rejects, and why that matters in V2.
         message: String,
+        /// Where, as a byte offset into the input.
         offset: usize,
+        /// Where, as a line and column.
         location: Location,
     },
     /// A file faas-migrate does not migrate (a JSON file other than `config.json` and
     /// `settings.json`).
-    Unsupported { message: String },
+    Unsupported {
+        /// Which file kinds are migrated instead.
+        message: String,
+    },
     /// A rule broke the code, did not settle, or panicked: a bug in faas-migrate.
     Internal {
+        /// The rules whose edits were involved, when known.
         rules: Vec<&'static str>,
+        /// What went wrong.
         message: String,
     },
     /// The [`Options::cancel`] flag was set before the migration finished.
@@ -248,7 +288,7 @@ const INLINE_BYTES: usize = 256 << 10;
 const DEEP_STACK: usize = 512 << 20;
 
 /// Migrates one V1 file. `path` decides how it is read: a file named `config.json` or
-/// `settings.json` is an `lpf` project file and goes to the project rules ([`project`]); any
+/// `settings.json` is an `lpf` project file and goes to the project rules (the `project` module); any
 /// other `.json` file is [`Error::Unsupported`]; everything else is JavaScript.
 ///
 /// Never panics on any input: a rule that panics becomes [`Error::Internal`]. A file nested more

@@ -11,7 +11,9 @@ use swc_ecma_parser::{EsSyntax, Syntax};
 
 /// A parsed source text.
 pub struct Parsed {
+    /// The syntax tree (a script or a module, whichever the text parses as).
     pub program: Program,
+    /// The comments, by position.
     pub comments: SingleThreadedComments,
     start: BytePos,
 }
@@ -40,6 +42,7 @@ impl Parsed {
 pub struct SyntaxError {
     /// Byte offset in the parsed text.
     pub offset: usize,
+    /// The parser's message.
     pub message: String,
 }
 

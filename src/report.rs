@@ -13,7 +13,7 @@
 mod markdown;
 pub mod sarif;
 
-pub use markdown::{markdown, FileSummary, SummaryFinding};
+pub use markdown::{markdown, FileSummary};
 
 use crate::finding::{Finding, FixClass};
 use crate::line_index::Location;

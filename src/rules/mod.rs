@@ -255,6 +255,7 @@ pub(crate) struct PassFinding {
 /// What a rule gets: the text and tree of the file for this pass, and a place to record edits
 /// and findings.
 pub struct Context<'a> {
+    /// The text of the file for this pass.
     pub source: &'a str,
     /// What each identifier refers to (built once per pass, shared by every rule).
     pub semantic: &'a Semantic<'a>,
@@ -263,7 +264,9 @@ pub struct Context<'a> {
     /// The file's path as given to [`crate::migrate`] (relative paths are relative to the working
     /// directory; the file need not exist, e.g. for stdin).
     pub path: &'a Path,
+    /// `source` parsed: the tree and its comments.
     pub parsed: &'a Parsed,
+    /// How the file writes code (quotes, semicolons, indentation, line ending), for inserted text.
     pub style: &'a Style,
     pub(crate) rule: &'static RuleInfo,
     statements: &'a OnceCell<Statements>,
@@ -383,7 +386,7 @@ impl<'a> Context<'a> {
     }
 
     /// Reports a `manual` finding whose marker the rule writes itself, as part of an edit (use
-    /// [`crate::finding::marker_text`]).
+    /// `finding::marker_text`).
     pub fn manual_with_marker(&mut self, span: Span, message: impl Into<String>) {
         let range = self.range(span);
         self.findings.push(PassFinding {
@@ -577,6 +580,7 @@ fn next_fix(fixes: &std::cell::Cell<usize>) -> usize {
 /// to record edits and findings. JSON has no comments, so there are no markers: a finding that
 /// needs a person is a `manual` finding at its exact place.
 pub struct ProjectContext<'a> {
+    /// The text of the file for this pass.
     pub source: &'a str,
     /// The document's top-level value.
     pub root: &'a json::Value,

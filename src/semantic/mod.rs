@@ -29,19 +29,19 @@ pub struct Marks {
     pub top_level: SyntaxContext,
 }
 
-/// What resolving a program made: the syntax contexts, and the swc globals and marks they
-/// belong to (the final check of the output runs swc's lints in the same globals).
+/// What resolving a program made: the syntax contexts, and the swc globals they belong to (the
+/// final check of the output runs swc's lints in the same globals).
 pub struct Resolution {
+    /// The contexts the resolver gave unbound and top-level identifiers.
     pub marks: Marks,
+    /// The swc globals the marks were made in.
     pub globals: Globals,
-    pub unresolved_mark: Mark,
-    pub top_level_mark: Mark,
 }
 
 /// Runs swc's resolver over `program`: afterwards each identifier's `ctxt` names its binding.
 pub fn resolve(program: &mut Program) -> Resolution {
     let globals = Globals::new();
-    let (unresolved_mark, top_level_mark, marks) = GLOBALS.set(&globals, || {
+    let marks = GLOBALS.set(&globals, || {
         let unresolved_mark = Mark::new();
         let top_level_mark = Mark::new();
         program.visit_mut_with(&mut swc_ecma_transforms_base::resolver(
@@ -49,18 +49,12 @@ pub fn resolve(program: &mut Program) -> Resolution {
             top_level_mark,
             false,
         ));
-        let marks = Marks {
+        Marks {
             unresolved: SyntaxContext::empty().apply_mark(unresolved_mark),
             top_level: SyntaxContext::empty().apply_mark(top_level_mark),
-        };
-        (unresolved_mark, top_level_mark, marks)
+        }
     });
-    Resolution {
-        marks,
-        globals,
-        unresolved_mark,
-        top_level_mark,
-    }
+    Resolution { marks, globals }
 }
 
 /// An index into [`Semantic::bindings`].

@@ -12,7 +12,7 @@
 use super::diagnostics::{self, RuleDocs};
 use super::document;
 use super::outcome::{Analysis, Outcome};
-use faas_migrate::{AppliedEdit, Finding};
+use crate::{AppliedEdit, Finding};
 use lsp_types::{
     CodeAction, CodeActionKind, CodeActionOrCommand, CodeActionParams, DocumentChanges, OneOf,
     OptionalVersionedTextDocumentIdentifier, TextDocumentEdit, TextEdit, Uri, WorkspaceEdit,

@@ -11,8 +11,8 @@
 use super::actions::{self, EditSupport};
 use super::diagnostics::{self, RuleDocs};
 pub use super::outcome::{Analysis, Outcome};
-use faas_migrate::line_index::LineIndex;
-use faas_migrate::{migrate, Error, Options};
+use crate::line_index::LineIndex;
+use crate::{migrate, Error, Options};
 use lsp_server::{ErrorCode, Message, Notification, RequestId, Response};
 use lsp_types::{CodeActionParams, PublishDiagnosticsParams, Uri};
 use std::collections::HashMap;

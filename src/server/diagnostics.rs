@@ -3,7 +3,7 @@
 
 use super::document;
 use super::outcome::{Analysis, Outcome};
-use faas_migrate::{AppliedEdit, Error, Finding, FixClass, Migration};
+use crate::{AppliedEdit, Error, Finding, FixClass, Migration};
 use lsp_types::{
     CodeDescription, Diagnostic, DiagnosticSeverity, NumberOrString, Position, Range, Uri,
 };
@@ -135,7 +135,7 @@ impl RuleDocs {
             .tempdir()
             .ok();
         if let Some(dir) = &dir {
-            for rule in faas_migrate::rules::RULES {
+            for rule in crate::rules::RULES {
                 let path = dir.path().join(format!("{}.md", rule.name));
                 let doc = format!(
                     "# {} ({})\n\n{}",

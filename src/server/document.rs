@@ -1,7 +1,7 @@
 //! Open documents: their text, and positions as LSP counts them (0-based lines, UTF-16 columns).
 
-use faas_migrate::discover;
-use faas_migrate::line_index::LineIndex;
+use crate::discover;
+use crate::line_index::LineIndex;
 use lsp_types::{Position, Range, TextDocumentContentChangeEvent, Uri};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::AtomicBool;

@@ -18,10 +18,10 @@ mod settings;
 mod uri;
 mod workspace;
 
+use crate::line_index::LineIndex;
 use actions::EditSupport;
 use analysis::{Analysis, Job, Outcome, Shared};
 use document::Document;
-use faas_migrate::line_index::LineIndex;
 use lsp_server::{Connection, ErrorCode, Message, Notification, Request, RequestId, Response};
 use lsp_types::notification::Notification as _;
 use lsp_types::request::Request as _;
@@ -60,7 +60,7 @@ pub fn run() -> ExitCode {
         eprintln!("faas-migrate server: unexpected argument `{other}`\n\n{USAGE}");
         return ExitCode::from(2);
     }
-    faas_migrate::panics::quiet_hook();
+    crate::panics::quiet_hook();
     let (connection, _io_threads) = Connection::stdio();
     // The I/O threads are not joined: analysis threads that are still winding down hold the
     // sender, and everything said before `exit` has been written.

@@ -1,8 +1,8 @@
 //! What analysing one version of a document gave: shared by the analysis, the diagnostics and
 //! the code actions.
 
-use faas_migrate::line_index::LineIndex;
-use faas_migrate::{Error, Migration};
+use crate::line_index::LineIndex;
+use crate::{Error, Migration};
 use std::sync::Arc;
 
 /// What one version of a document gave.

@@ -9,7 +9,7 @@
 //!
 //! Other keys are left to other tools reading the same file.
 
-use faas_migrate::Options;
+use crate::Options;
 use ignore::gitignore::{Gitignore, GitignoreBuilder};
 use serde::Deserialize;
 use std::path::{Path, PathBuf};

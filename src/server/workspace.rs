@@ -5,7 +5,7 @@
 //! to V2" per file or `faas-migrate --write` on the folder.
 
 use super::settings::Settings;
-use faas_migrate::{discover, migrate, FixClass};
+use crate::{discover, migrate, FixClass};
 use serde::Serialize;
 use std::collections::{BTreeMap, HashMap};
 use std::path::PathBuf;

@@ -5,7 +5,8 @@
 mod early;
 mod strict;
 
-pub use strict::{check_module_text, resolve, strict_module, strict_program, Marks, StrictError};
+pub use strict::check_module_text;
+pub(crate) use strict::strict_module;
 
 use crate::edit::{self, Edit};
 use crate::line_index::location;
@@ -28,11 +29,7 @@ pub(crate) fn check_output(
     match last.program {
         // Already resolved, in these globals, by the last pass's analysis.
         Program::Module(_) => swc_common::GLOBALS.set(&resolution.globals, || {
-            let marks = strict::Marks {
-                unresolved: resolution.unresolved_mark,
-                top_level: resolution.top_level_mark,
-            };
-            strict_module(&last, marks).map_err(SyntaxError::from)
+            strict_module(&last, resolution).map_err(SyntaxError::from)
         }),
         Program::Script(_) => check_module_text(output),
     }

@@ -17,47 +17,21 @@
 
 use super::early::{self, Found};
 use crate::parse::{self, Parsed, SyntaxError};
+use crate::semantic::{self, Resolution};
 use std::sync::{Arc, Mutex};
 use swc_common::errors::{DiagnosticBuilder, Emitter, Handler, HANDLER};
-use swc_common::{BytePos, Globals, Mark, SourceMap, SyntaxContext, GLOBALS};
+use swc_common::{BytePos, SourceMap, GLOBALS};
 use swc_ecma_ast::{EsVersion, Module, ModuleItem, Program};
 use swc_ecma_lints::config::LintConfig;
 use swc_ecma_lints::rule::Rule;
 use swc_ecma_lints::rules::LintParams;
-use swc_ecma_transforms_base::resolver;
-use swc_ecma_visit::VisitMutWith;
-
-/// The marks swc's resolver was run with: identifiers it could not bind get
-/// `unresolved`'s syntax context, top-level bindings `top_level`'s.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Marks {
-    pub unresolved: Mark,
-    pub top_level: Mark,
-}
-
-impl Marks {
-    /// Two fresh marks. Call inside `GLOBALS.set(..)`; the contexts made from them mean
-    /// something only inside the same `Globals`.
-    pub fn fresh() -> Marks {
-        Marks {
-            unresolved: Mark::new(),
-            top_level: Mark::new(),
-        }
-    }
-}
-
-/// Runs swc's resolver (JavaScript, not TypeScript) over `program` with fresh marks. Call inside
-/// `GLOBALS.set(..)`.
-pub fn resolve(program: &mut Program) -> Marks {
-    let marks = Marks::fresh();
-    program.visit_mut_with(&mut resolver(marks.unresolved, marks.top_level, false));
-    marks
-}
 
 /// An early error of a module: where (a byte offset in the checked text) and what.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct StrictError {
+    /// Byte offset in the checked text.
     pub offset: usize,
+    /// What strict mode rejects.
     pub message: String,
 }
 
@@ -70,16 +44,13 @@ impl From<StrictError> for SyntaxError {
     }
 }
 
-/// Checks `parsed`, whose program swc's resolver has already run over with `marks`, as an ES
+/// Checks `parsed`, whose program swc's resolver has already run over (`resolution`), as an ES
 /// module (a program parsed as a script, having no module syntax, is checked as a module all
-/// the same). Call inside the `GLOBALS.set(..)` the resolver ran in. Returns the first error in
-/// the text.
-pub fn strict_module(parsed: &Parsed, marks: Marks) -> Result<(), StrictError> {
-    strict_program(&parsed.program, marks, parsed.pos(0))
-}
-
-/// [`strict_module`] for a program whose text starts at swc position `start`.
-pub fn strict_program(program: &Program, marks: Marks, start: BytePos) -> Result<(), StrictError> {
+/// the same). Call inside `GLOBALS.set(&resolution.globals, ..)`. Returns the first error in the
+/// text.
+pub(crate) fn strict_module(parsed: &Parsed, resolution: &Resolution) -> Result<(), StrictError> {
+    let start = parsed.pos(0);
+    let program = &parsed.program;
     let script_as_module;
     let module = match program {
         Program::Module(module) => module,
@@ -92,15 +63,14 @@ pub fn strict_program(program: &Program, marks: Marks, start: BytePos) -> Result
             &script_as_module
         }
     };
-    let unresolved = SyntaxContext::empty().apply_mark(marks.unresolved);
-    let mut errors = lint(program, marks, |rules| rules.lint_module(module));
-    errors.extend(early::errors(module, unresolved));
+    let mut errors = lint(program, resolution, |rules| rules.lint_module(module));
+    errors.extend(early::errors(module, resolution.marks.unresolved));
     first(errors, start)
 }
 
-/// Parses `text` as an ES module, resolves it and checks it ([`strict_module`]): the whole check
-/// a migrated file must pass. A parse error and an early error both come back as a
-/// [`SyntaxError`].
+/// Parses `text` as an ES module, resolves it and checks it (swc's critical lints and the early
+/// errors they miss, as Node reports them): the whole check a migrated file must pass. A parse
+/// error and an early error both come back as a [`SyntaxError`].
 pub fn check_module_text(text: &str) -> Result<(), SyntaxError> {
     let parsed = parse::parse_module_program(text)?;
     resolved(parsed, strict_module)
@@ -109,14 +79,14 @@ pub fn check_module_text(text: &str) -> Result<(), SyntaxError> {
 /// Resolves `parsed` in a `Globals` of its own and runs `check` on it.
 pub(crate) fn resolved<T>(
     mut parsed: Parsed,
-    check: impl FnOnce(&Parsed, Marks) -> Result<(), T>,
+    check: impl FnOnce(&Parsed, &Resolution) -> Result<(), T>,
 ) -> Result<(), SyntaxError>
 where
     SyntaxError: From<T>,
 {
-    GLOBALS.set(&Globals::new(), || {
-        let marks = resolve(&mut parsed.program);
-        check(&parsed, marks).map_err(SyntaxError::from)
+    let resolution = semantic::resolve(&mut parsed.program);
+    GLOBALS.set(&resolution.globals, || {
+        check(&parsed, &resolution).map_err(SyntaxError::from)
     })
 }
 
@@ -126,23 +96,29 @@ where
 /// where two of one name in one block are allowed: such a script counts as wrong here.)
 pub(crate) fn check_script_text(text: &str) -> Result<(), SyntaxError> {
     let parsed = parse::parse_program(text)?;
-    resolved(parsed, |parsed, marks| match &parsed.program {
+    resolved(parsed, |parsed, resolution| match &parsed.program {
         Program::Script(script) => {
-            let errors = lint(&parsed.program, marks, |rules| rules.lint_script(script));
+            let errors = lint(&parsed.program, resolution, |rules| {
+                rules.lint_script(script)
+            });
             first(errors, parsed.pos(0))
         }
-        Program::Module(_) => strict_module(parsed, marks),
+        Program::Module(_) => strict_module(parsed, resolution),
     })
 }
 
 /// Runs `swc_ecma_lints`' critical rules through `run`, collecting what they report.
-fn lint(program: &Program, marks: Marks, run: impl FnOnce(&mut Vec<Box<dyn Rule>>)) -> Found {
+fn lint(
+    program: &Program,
+    resolution: &Resolution,
+    run: impl FnOnce(&mut Vec<Box<dyn Rule>>),
+) -> Found {
     let config = LintConfig::default();
     let mut rules = swc_ecma_lints::rules::all(LintParams {
         program,
         lint_config: &config,
-        unresolved_ctxt: SyntaxContext::empty().apply_mark(marks.unresolved),
-        top_level_ctxt: SyntaxContext::empty().apply_mark(marks.top_level),
+        unresolved_ctxt: resolution.marks.unresolved,
+        top_level_ctxt: resolution.marks.top_level,
         es_version: EsVersion::latest(),
         source_map: Arc::new(SourceMap::default()),
     });

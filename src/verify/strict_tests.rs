@@ -330,9 +330,9 @@ fn an_already_resolved_program_is_checked_in_place() {
         ("function f() {}\nfunction f() {}\n", Some(25)),
     ] {
         let mut parsed = parse_program(text).unwrap();
-        GLOBALS.set(&Globals::new(), || {
-            let marks = resolve(&mut parsed.program);
-            let result = strict_module(&parsed, marks).map_err(|e| e.offset);
+        let resolution = crate::semantic::resolve(&mut parsed.program);
+        GLOBALS.set(&resolution.globals, || {
+            let result = strict_module(&parsed, &resolution).map_err(|e| e.offset);
             assert_eq!(result, expected.map_or(Ok(()), Err), "{text}");
         });
     }

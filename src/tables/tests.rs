@@ -1,9 +1,9 @@
-//! The data tables under `rules/` and the rule registry are well formed.
+// The data tables under `rules/` and the rule registry are well formed.
 
-use faas_migrate::project::ProjectFile;
-use faas_migrate::rules::{Check, RULES};
-use faas_migrate::tables;
-use faas_migrate::FixClass;
+use crate::project::ProjectFile;
+use crate::rules::{Check, RULES};
+use crate::tables;
+use crate::FixClass;
 use std::collections::HashSet;
 use std::path::Path;
 
@@ -318,7 +318,7 @@ fn csds_table_is_consistent() {
 
 #[test]
 fn toolbelt_table_is_consistent() {
-    use faas_migrate::tables::ApiStatus;
+    use crate::tables::ApiStatus;
     let toolbelt = tables::toolbelt();
     let mut seen = HashSet::new();
     for api in &toolbelt.api {
@@ -342,7 +342,7 @@ fn toolbelt_table_is_consistent() {
         }
         if let Some(rule) = &api.handled_by {
             assert!(
-                faas_migrate::rules::by_name(rule).is_some(),
+                crate::rules::by_name(rule).is_some(),
                 "{api:?}: no rule {rule}"
             );
         }
