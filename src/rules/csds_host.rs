@@ -48,6 +48,7 @@
 //! occurrence in code counts, including comparisons (`url.includes("va.agentvep.liveperson.net")`
 //! then compares with what CSDS returns); comments and property names are left alone.
 
+use super::importer::{Export, Importer, NewImport};
 use super::support::{self, AwaitAt, Scopes};
 use super::{Check, Context, RuleInfo};
 use crate::finding::FixClass;
@@ -97,7 +98,7 @@ fn check(cx: &mut Context) {
     }
 
     let binding = support::toolbelt_binding(cx);
-    let client = existing_client(cx, binding.as_ref());
+    let client = existing_client(cx);
     let client_name = client.clone().unwrap_or_else(|| CLIENT_NAME.to_string());
     let name_free = client.is_some() || !cx.semantic.declares(CLIENT_NAME);
     // Without a toolbelt binding, one is imported as `Toolbelt`: that name must be free too.
@@ -216,36 +217,43 @@ fn check(cx: &mut Context) {
         rewrote = true;
     }
     if rewrote && client.is_none() {
-        let semi = cx.style.semi();
-        let mut lines = Vec::new();
-        let toolbelt = match &binding {
-            Some(b) => b.local.clone(),
-            None => {
-                let q = file_quote;
-                lines.push(format!(
-                    "import {{ Toolbelt }} from {q}{}{q}{semi}",
-                    support::V2_TOOLBELT
-                ));
-                "Toolbelt".to_string()
+        let line = |toolbelt: &str| format!("const {CLIENT_NAME} = {toolbelt}.CsdsClient(){}", cx.style.semi());
+        match &binding {
+            // Still a `require`: the client must come after it.
+            Some(b) if !b.import => {
+                let line = line(&b.local);
+                support::insert_top_lines(cx, Some(b), &[line]);
             }
-        };
-        lines.push(format!("const {CLIENT_NAME} = {toolbelt}.CsdsClient(){semi}"));
-        support::insert_top_lines(cx, binding.as_ref(), &lines);
+            _ => {
+                let mut importer = Importer::new();
+                let toolbelt = match &binding {
+                    Some(b) => b.local.clone(),
+                    None => {
+                        importer.add(NewImport {
+                            spec: support::V2_TOOLBELT.into(),
+                            quote: file_quote,
+                            json: false,
+                            clause: Some((Export::Named("Toolbelt".into()), "Toolbelt".into())),
+                            comments: Vec::new(),
+                        });
+                        "Toolbelt".to_string()
+                    }
+                };
+                importer.add_code(line(&toolbelt));
+                importer.finish(cx);
+            }
+        }
     }
 }
 
-/// A top-level `const <name> = Toolbelt.CsdsClient()`: its name.
-fn existing_client(cx: &Context, binding: Option<&support::ToolbeltBinding>) -> Option<String> {
-    let names = match binding {
-        Some(b) => vec![b.local.clone()],
-        None => support::toolbelt_names(&cx.parsed.program),
-    };
+/// A top-level `const <name> = Toolbelt.CsdsClient()` (the toolbelt however reached): its name.
+fn existing_client(cx: &Context) -> Option<String> {
     support::top_statements(&cx.parsed.program)
         .into_iter()
         .find_map(|stmt| {
             let var = stmt.as_decl()?.as_var()?;
             var.decls.iter().find_map(|d| {
-                let (factory, call) = support::toolbelt_call(d.init.as_deref()?, &names)?;
+                let (factory, call) = cx.facts.toolbelt.call(d.init.as_deref()?)?;
                 (factory == "CsdsClient" && call.args.is_empty())
                     .then(|| d.name.as_ident().map(|i| i.id.sym.to_string()))
                     .flatten()

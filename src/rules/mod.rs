@@ -58,6 +58,7 @@ rules![
     settings_secrets,
 ];
 
+mod importer;
 mod names;
 mod precedence;
 mod request;

@@ -20,9 +20,6 @@ pub struct Names {
     pub idents: HashMap<String, Vec<Range<usize>>>,
     /// Names that are assigned to or updated somewhere (`x = …`, `x++`, `({ x } = …)`).
     pub reassigned: HashSet<String>,
-    /// How many declarations of each name are outside every function (at the top level, or in a
-    /// top-level block): those that can clash with a top-level binding.
-    pub module_scope: HashMap<String, usize>,
 }
 
 impl Names {
@@ -31,7 +28,6 @@ impl Names {
             parsed,
             names: Names::default(),
             assigning: false,
-            functions: 0,
         };
         parsed.program.visit_with(&mut collector);
         collector.names
@@ -45,11 +41,6 @@ impl Names {
     /// How many times `name` is declared.
     pub fn declarations(&self, name: &str) -> usize {
         self.declared.get(name).map_or(0, Vec::len)
-    }
-
-    /// How many declarations of `name` are outside every function.
-    pub fn module_scope_declarations(&self, name: &str) -> usize {
-        self.module_scope.get(name).copied().unwrap_or(0)
     }
 
     /// The places `name` is used other than where it is declared.
@@ -68,8 +59,6 @@ struct Collector<'p> {
     names: Names,
     /// Inside the target of an assignment: binding identifiers there are not declarations.
     assigning: bool,
-    /// How many functions hold the current node.
-    functions: usize,
 }
 
 impl Collector<'_> {
@@ -80,19 +69,6 @@ impl Collector<'_> {
             .entry(ident.sym.to_string())
             .or_default()
             .push(range);
-        if self.functions == 0 {
-            *self
-                .names
-                .module_scope
-                .entry(ident.sym.to_string())
-                .or_default() += 1;
-        }
-    }
-
-    fn in_function(&mut self, visit: impl FnOnce(&mut Self)) {
-        self.functions += 1;
-        visit(self);
-        self.functions -= 1;
     }
 
     /// An assignment target: its names are reassigned, not declared.
@@ -126,14 +102,6 @@ impl Visit for Collector<'_> {
     fn visit_fn_decl(&mut self, f: &FnDecl) {
         self.declare(&f.ident);
         f.visit_children_with(self);
-    }
-
-    fn visit_function(&mut self, f: &Function) {
-        self.in_function(|this| f.visit_children_with(this));
-    }
-
-    fn visit_arrow_expr(&mut self, a: &ArrowExpr) {
-        self.in_function(|this| a.visit_children_with(this));
     }
 
     fn visit_fn_expr(&mut self, f: &FnExpr) {
@@ -206,9 +174,6 @@ mod tests {
         )
         .unwrap();
         let names = Names::collect(&parsed);
-        for (name, count) in [("a", 1), ("c", 1), ("f", 1), ("g", 1), ("d", 0), ("e", 0)] {
-            assert_eq!(names.module_scope_declarations(name), count, "{name}");
-        }
         for name in ["a", "c", "f", "d", "e", "g"] {
             assert_eq!(names.declarations(name), 1, "{name}");
         }

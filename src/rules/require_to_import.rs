@@ -70,9 +70,8 @@
 mod collect;
 mod module;
 mod plan;
-mod render;
+mod naming;
 
-use super::names::Names;
 use super::{Check, Context, RuleInfo};
 use crate::finding::FixClass;
 use collect::Collector;
@@ -96,8 +95,7 @@ const COMPUTED: &str = "`require` with a computed module name cannot become an i
 const OTHER_USE: &str = "`require` does not exist in ES modules; replace this use (`import.meta.resolve`, or `createRequire` from \"node:module\")";
 
 fn check(cx: &mut Context) {
-    let names = Names::collect(cx.parsed);
-    if names.declarations("require") > 0 {
+    if cx.semantic.declares("require") {
         return;
     }
     let mut collector = Collector::new(cx.parsed, cx.source);
@@ -124,5 +122,5 @@ fn check(cx: &mut Context) {
             modules.insert(site.spec.clone(), module);
         }
     }
-    Planner::new(cx, &names, &modules).run(&sites);
+    Planner::new(cx, &modules).run(&sites);
 }

@@ -32,6 +32,7 @@
 //! passed to other functions, stored in an object, or used with another method gets a marker. If
 //! the file already binds `Connection` to something else, every call gets a marker instead.
 
+use super::importer::{Export, Importer, NewImport};
 use super::support;
 use super::{Check, Context, RuleInfo};
 use crate::finding::FixClass;
@@ -78,7 +79,7 @@ fn check(cx: &mut Context) {
         return;
     }
 
-    let existing = existing_import(&cx.parsed.program);
+    let existing = Importer::existing(cx, JSFORCE, &Export::Named("Connection".into()));
     let connection = existing.clone().unwrap_or_else(|| "Connection".to_string());
     let name_taken = existing.is_none() && support::bound_names(&cx.parsed.program).contains("Connection");
 
@@ -157,37 +158,18 @@ fn check(cx: &mut Context) {
         }
     }
     if rewritten > 0 && existing.is_none() {
-        let binding = support::toolbelt_binding(cx);
-        let q = cx.style.quote;
-        let semi = cx.style.semi();
-        support::insert_top_lines(
-            cx,
-            binding.as_ref(),
-            &[format!("import {{ Connection }} from {q}{JSFORCE}{q}{semi}")],
-        );
+        let mut importer = Importer::new();
+        importer.add(NewImport {
+            spec: JSFORCE.into(),
+            quote: cx.style.quote,
+            json: false,
+            clause: Some((Export::Named("Connection".into()), "Connection".into())),
+            comments: Vec::new(),
+        });
+        importer.finish(cx);
     }
 }
 
-/// The local name of `Connection` imported from jsforce, if the file imports it.
-fn existing_import(program: &Program) -> Option<String> {
-    support::top_level(program).into_iter().find_map(|item| {
-        let import = item.as_module_decl()?.as_import()?;
-        if import.src.value.as_atom().map(|a| &**a) != Some(JSFORCE) {
-            return None;
-        }
-        import.specifiers.iter().find_map(|s| match s {
-            ImportSpecifier::Named(n) => {
-                let imported = match &n.imported {
-                    Some(ModuleExportName::Ident(i)) => i.sym.to_string(),
-                    Some(ModuleExportName::Str(_)) => return None,
-                    None => n.local.sym.to_string(),
-                };
-                (imported == "Connection").then(|| n.local.sym.to_string())
-            }
-            _ => None,
-        })
-    })
-}
 
 enum Receiver {
     /// `Toolbelt.SFClient()` itself (the factory call's span).

@@ -19,6 +19,8 @@ pub struct ToolbeltBinding {
     pub local: String,
     /// The whole statement.
     pub stmt: Range<usize>,
+    /// Whether the statement is an `import` (anything placed after the imports may use it).
+    pub import: bool,
 }
 
 /// The items at the top level of the file.
@@ -68,6 +70,7 @@ pub fn toolbelt_binding(cx: &Context) -> Option<ToolbeltBinding> {
                 (imported == "Toolbelt").then(|| ToolbeltBinding {
                     local: n.local.sym.to_string(),
                     stmt: cx.range(import.span),
+                    import: true,
                 })
             }
             _ => None,
@@ -92,6 +95,7 @@ pub fn toolbelt_binding(cx: &Context) -> Option<ToolbeltBinding> {
                         || ToolbeltBinding {
                             local: name.id.sym.to_string(),
                             stmt: cx.range(var.span),
+                            import: false,
                         },
                     );
                 }
@@ -123,86 +127,10 @@ pub fn toolbelt_binding(cx: &Context) -> Option<ToolbeltBinding> {
                     .map(|local| ToolbeltBinding {
                         local,
                         stmt: cx.range(var.span),
+                        import: false,
                     })
             })
         })
-}
-
-/// Every name the file binds to the toolbelt's `Toolbelt` (at any depth), plus `Toolbelt` itself.
-pub fn toolbelt_names(program: &Program) -> Vec<String> {
-    struct Finder(Vec<String>);
-    impl Visit for Finder {
-        fn visit_var_declarator(&mut self, d: &VarDeclarator) {
-            if let Some(init) = d.init.as_deref() {
-                if let Some((module, _)) = require_call(init) {
-                    if TOOLBELT_MODULES.contains(&module.as_str()) {
-                        if let Pat::Object(pattern) = &d.name {
-                            for p in &pattern.props {
-                                if let ObjectPatProp::KeyValue(kv) = p {
-                                    let is_toolbelt = match &kv.key {
-                                        PropName::Ident(i) => &*i.sym == "Toolbelt",
-                                        PropName::Str(s) => {
-                                            s.value.as_atom().is_some_and(|a| &**a == "Toolbelt")
-                                        }
-                                        _ => false,
-                                    };
-                                    if let (true, Some(local)) = (is_toolbelt, kv.value.as_ident())
-                                    {
-                                        self.0.push(local.id.sym.to_string());
-                                    }
-                                }
-                            }
-                        }
-                    }
-                }
-            }
-            d.visit_children_with(self);
-        }
-        fn visit_import_decl(&mut self, import: &ImportDecl) {
-            let Some(module) = import.src.value.as_atom() else {
-                return;
-            };
-            if TOOLBELT_MODULES.contains(&&**module) {
-                for s in &import.specifiers {
-                    if let ImportSpecifier::Named(n) = s {
-                        if let Some(ModuleExportName::Ident(i)) = &n.imported {
-                            if &*i.sym == "Toolbelt" {
-                                self.0.push(n.local.sym.to_string());
-                            }
-                        }
-                    }
-                }
-            }
-        }
-    }
-    let mut finder = Finder(vec!["Toolbelt".to_string()]);
-    program.visit_with(&mut finder);
-    finder.0.sort();
-    finder.0.dedup();
-    finder.0
-}
-
-/// `<Toolbelt>.<factory>` where `<Toolbelt>` is one of `names`: the factory's name.
-pub fn toolbelt_member<'e>(expr: &'e Expr, names: &[String]) -> Option<&'e str> {
-    toolbelt_member_of(expr.as_member()?, names)
-}
-
-/// [`toolbelt_member`] for a member expression.
-pub fn toolbelt_member_of<'e>(member: &'e MemberExpr, names: &[String]) -> Option<&'e str> {
-    let object = member.obj.as_ident()?;
-    if !names.iter().any(|n| *n == *object.sym) {
-        return None;
-    }
-    member.prop.as_ident().map(|p| &*p.sym)
-}
-
-/// `<Toolbelt>.<factory>(...)`: the call's factory name.
-pub fn toolbelt_call<'e>(expr: &'e Expr, names: &[String]) -> Option<(&'e str, &'e CallExpr)> {
-    let call = expr.as_call()?;
-    let Callee::Expr(callee) = &call.callee else {
-        return None;
-    };
-    toolbelt_member(callee, names).map(|name| (name, call))
 }
 
 /// The offset of the line end (the `\r\n` or `\n`, or the end of the text) of the line holding

@@ -120,6 +120,16 @@ pub struct Semantic<'a> {
     pub bindings: Vec<Binding<'a>>,
     pub references: Vec<Reference>,
     by_id: HashMap<Id, BindingId>,
+    /// The bindings and references of each name: answers questions about a name (is it free
+    /// for a new binding?) without a scan of the file.
+    by_name: HashMap<Atom, Named>,
+}
+
+/// The bindings and references that share a name.
+#[derive(Default)]
+struct Named {
+    bindings: Vec<BindingId>,
+    references: Vec<usize>,
 }
 
 impl<'a> Semantic<'a> {
@@ -181,34 +191,58 @@ impl<'a> Semantic<'a> {
         })
     }
 
+    /// The bindings called `name`, anywhere in the file.
+    pub fn bindings_named<'s>(&'s self, name: &str) -> impl Iterator<Item = &'s Binding<'a>> + 's {
+        let ids = self
+            .by_name
+            .get(&Atom::from(name))
+            .map_or(&[][..], |n| &n.bindings[..]);
+        ids.iter().map(|&id| &self.bindings[id])
+    }
+
+    /// The references to a name (to any binding of it, or to the global), anywhere in the file.
+    pub fn references_named<'s>(&'s self, name: &str) -> impl Iterator<Item = &'s Reference> + 's {
+        let ids = self
+            .by_name
+            .get(&Atom::from(name))
+            .map_or(&[][..], |n| &n.references[..]);
+        ids.iter().map(|&i| &self.references[i])
+    }
+
     /// Whether any binding anywhere in the file is called `name` (a new binding with that name
     /// could shadow it or clash with it).
     pub fn declares(&self, name: &str) -> bool {
-        self.bindings.iter().any(|b| &*b.name == name)
+        self.bindings_named(name).next().is_some()
     }
 
     /// Whether the top level of the file declares `name` (a new top-level binding of that name
     /// would clash with it).
     pub fn declares_at_top_level(&self, name: &str) -> bool {
-        self.bindings
-            .iter()
-            .any(|b| &*b.name == name && b.ctxt == self.marks.top_level)
+        self.bindings_named(name)
+            .any(|b| b.ctxt == self.marks.top_level)
+    }
+
+    /// How many declarations of `name` the file has, in any scope.
+    pub fn declarations_named(&self, name: &str) -> usize {
+        self.bindings_named(name)
+            .map(|b| b.declarations.len())
+            .sum()
     }
 
     /// How many times the file writes `name` as a variable: declarations and references.
     pub fn mentions_count(&self, name: &str) -> usize {
-        let declared: usize = self
-            .bindings
-            .iter()
-            .filter(|b| &*b.name == name)
-            .map(|b| b.declarations.len())
-            .sum();
-        declared + self.references.iter().filter(|r| &*r.name == name).count()
+        self.declarations_named(name) + self.references_named(name).count()
     }
 
     /// Whether the file mentions `name` at all, declared or global.
     pub fn mentions(&self, name: &str) -> bool {
-        self.declares(name) || self.references.iter().any(|r| &*r.name == name)
+        self.by_name.contains_key(&Atom::from(name))
+    }
+
+    /// Whether `name` is assigned or updated anywhere (any binding of it, or the global).
+    pub fn written_named(&self, name: &str) -> bool {
+        self.references_named(name)
+            .any(|r| matches!(r.kind, ReferenceKind::Write | ReferenceKind::ReadWrite))
     }
 }
 

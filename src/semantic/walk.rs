@@ -1,8 +1,9 @@
 //! The one walk that fills the [`Semantic`] model: declarations become bindings, every other
 //! identifier a reference.
 
-use super::{Binding, BindingKind, Marks, Reference, ReferenceKind, Semantic};
+use super::{Binding, BindingKind, Marks, Named, Reference, ReferenceKind, Semantic};
 use std::collections::HashMap;
+use swc_atoms::Atom;
 use swc_ecma_ast::*;
 use swc_ecma_visit::{Visit, VisitWith};
 
@@ -45,11 +46,27 @@ pub(super) fn build(program: &Program, marks: Marks) -> Semantic<'_> {
             }
         }
     }
+    let mut by_name: HashMap<Atom, Named> = HashMap::new();
+    for (id, binding) in bindings.iter().enumerate() {
+        by_name
+            .entry(binding.name.clone())
+            .or_default()
+            .bindings
+            .push(id);
+    }
+    for (index, reference) in references.iter().enumerate() {
+        by_name
+            .entry(reference.name.clone())
+            .or_default()
+            .references
+            .push(index);
+    }
     Semantic {
         marks,
         bindings,
         references,
         by_id,
+        by_name,
     }
 }
 

@@ -1,7 +1,8 @@
-import { Toolbelt } from 'core-functions-toolbelt'
-const csdsClient = Toolbelt.CsdsClient()
 'use strict'
 // Agent status check
+
+import { Toolbelt } from 'core-functions-toolbelt'
+const csdsClient = Toolbelt.CsdsClient()
 
 async function lambda(input, callback) {
   const { Toolbelt } = require('lp-faas-toolbelt')

@@ -1,6 +1,6 @@
 import { Toolbelt } from "core-functions-toolbelt";
-const csdsClient = Toolbelt.CsdsClient();
 import _ from "es-toolkit/compat";
+const csdsClient = Toolbelt.CsdsClient();
 
 const secretClient = Toolbelt.SecretClient();
 

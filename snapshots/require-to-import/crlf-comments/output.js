@@ -1,12 +1,11 @@
 // Signs a payload.
 
-import * as coreFunctionsToolbelt from "core-functions-toolbelt";
+// the secret store
+import { Toolbelt } from "core-functions-toolbelt";
 import cryptoModule from "crypto";
 import lodash from "lodash";
 
 async function lambda(input, callback) {
-  // the secret store
-  const { Toolbelt } = coreFunctionsToolbelt;
   const crypto = cryptoModule; // for HMAC
   const { get } = lodash; /* deep reads */
 

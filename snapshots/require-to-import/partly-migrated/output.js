@@ -1,6 +1,5 @@
 import crypto from "crypto";
-import { Toolbelt } from "core-functions-toolbelt";
-import { LpServices } from "core-functions-toolbelt";
+import { Toolbelt, LpServices } from "core-functions-toolbelt";
 
 async function lambda(input, callback) {
   callback(null, [crypto.randomUUID().length, typeof Toolbelt, LpServices.MSG_HIST]);

@@ -1,10 +1,7 @@
 import crypto from "crypto";
-import cryptoModule from "crypto";
 import fsModule from "fs";
 
 function sign(key, body) {
-  // the module again, for clarity
-  const crypto = cryptoModule;
   return crypto.createHmac("sha256", key).update(body).digest("hex");
 }
 

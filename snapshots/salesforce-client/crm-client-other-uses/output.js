@@ -1,5 +1,6 @@
-const { Toolbelt } = require("lp-faas-toolbelt");
 import { Connection } from "@jsforce/jsforce-node";
+
+const { Toolbelt } = require("lp-faas-toolbelt");
 
 async function lambda(input, callback) {
     // TODO(faas-migrate): V2 has no CRMClient: use jsforce's `new Connection(config)` from "@jsforce/jsforce-node" instead of this client and its uses [salesforce-client]

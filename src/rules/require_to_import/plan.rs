@@ -2,39 +2,20 @@
 
 use super::collect::{prepares_globals, Binding, Bound, DeclSite, Form, Site};
 use super::module::{Module, Whole};
-use super::render::{base_name, import_point, is_identifier, quoted, Placement, RESERVED};
+use super::naming::{base_name, is_identifier, RESERVED};
+use crate::rules::importer::{quoted, specifier_export, Export, Importer, Joinable, NewImport};
 use crate::finding::FixClass;
-use crate::rules::names::Names;
-use crate::rules::{lone_token, Context};
+use crate::rules::{lone_token, support, Context};
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 use swc_common::Spanned;
 use swc_ecma_ast::*;
 
-/// What an import binds: a module's default export, its namespace, or one of its exports.
-#[derive(Clone, Debug, PartialEq, Eq, Hash)]
-enum Export {
-    Default,
-    Namespace,
-    Named(String),
-}
-
 /// One declaration of a name: the module, the export, and the site (`None` for an import).
 type Meaning = (String, Export, Option<usize>);
 
-/// An import to add at the top.
-#[derive(Clone, Debug)]
-struct NewImport {
-    spec: String,
-    quote: char,
-    json: bool,
-    /// `None`: a side-effect import.
-    clause: Option<(Export, String)>,
-}
-
 pub(super) struct Planner<'c, 'a> {
     cx: &'c mut Context<'a>,
-    names: &'c Names,
     modules: &'c HashMap<String, Module>,
     /// Names bound at the top level to an export of a module: (module spec, export) → locals.
     providers: HashMap<(String, Export), Vec<String>>,
@@ -43,7 +24,7 @@ pub(super) struct Planner<'c, 'a> {
     settled: HashSet<Range<usize>>,
     /// Names this pass adds.
     chosen: HashSet<String>,
-    imports: Vec<NewImport>,
+    importer: Importer,
     removals: Vec<Range<usize>>,
     /// Top-level statements that become imports where they stand.
     in_place: Vec<Range<usize>>,
@@ -52,15 +33,14 @@ pub(super) struct Planner<'c, 'a> {
 }
 
 impl<'c, 'a> Planner<'c, 'a> {
-    pub(super) fn new(cx: &'c mut Context<'a>, names: &'c Names, modules: &'c HashMap<String, Module>) -> Self {
+    pub(super) fn new(cx: &'c mut Context<'a>, modules: &'c HashMap<String, Module>) -> Self {
         Planner {
             cx,
-            names,
             modules,
             providers: HashMap::new(),
             settled: HashSet::new(),
             chosen: HashSet::new(),
-            imports: Vec::new(),
+            importer: Importer::new(),
             removals: Vec::new(),
             in_place: Vec::new(),
             noted: HashSet::new(),
@@ -107,21 +87,36 @@ impl<'c, 'a> Planner<'c, 'a> {
         text.contains("//") || text.contains("/*")
     }
 
-    /// A comment on the line above the statement (ending there) or after it on its last line:
-    /// removing the statement would leave it describing other code.
-    fn comment_beside(&self, stmt: Range<usize>) -> bool {
+    /// The comment lines right above a statement, which move with it: where the first starts
+    /// and their text. `None` when a comment beside it cannot move with it (after it on its
+    /// line, or a block comment over several lines above it).
+    fn leading_comments(&self, stmt: Range<usize>) -> Option<(usize, Vec<String>)> {
         let source = self.cx.source;
         let line_end = source[stmt.end..].find('\n').map_or(source.len(), |i| stmt.end + i);
         if !source[stmt.end..line_end].trim().is_empty() {
-            return true;
+            return None;
         }
-        let line_start = crate::rules::support::line_start(source, stmt.start);
-        if line_start == 0 {
-            return false;
+        let mut start = support::line_start(source, stmt.start);
+        let mut lines = Vec::new();
+        while start > 0 {
+            let above = support::line_start(source, start - 1);
+            let line = source[above..start].trim();
+            let whole = line.starts_with("//")
+                || (line.len() >= 4
+                    && line.starts_with("/*")
+                    && line.ends_with("*/")
+                    && !line[2..line.len() - 2].contains("*/"));
+            if whole {
+                lines.push(line.to_string());
+                start = above;
+            } else if line.ends_with("*/") {
+                return None;
+            } else {
+                break;
+            }
         }
-        let above = &source[..line_start - 1];
-        let prev = above[above.rfind('\n').map_or(0, |i| i + 1)..].trim();
-        prev.starts_with("//") || prev.ends_with("*/")
+        lines.reverse();
+        Some((start, lines))
     }
 
     pub(super) fn run(mut self, sites: &[Site]) {
@@ -135,18 +130,7 @@ impl<'c, 'a> Planner<'c, 'a> {
                     continue;
                 };
                 for specifier in &import.specifiers {
-                    let export = match specifier {
-                        ImportSpecifier::Default(_) => Export::Default,
-                        ImportSpecifier::Namespace(_) => Export::Namespace,
-                        ImportSpecifier::Named(n) => Export::Named(match &n.imported {
-                            Some(ModuleExportName::Ident(i)) => i.sym.to_string(),
-                            Some(ModuleExportName::Str(s)) => match s.value.as_atom() {
-                                Some(a) => a.to_string(),
-                                None => continue,
-                            },
-                            None => n.local.sym.to_string(),
-                        }),
-                    };
+                    let export = specifier_export(specifier);
                     self.provide((src.to_string(), export), specifier.local().sym.to_string());
                     let range = self.cx.range(specifier.local().span);
                     self.settled.insert(range);
@@ -175,30 +159,40 @@ impl<'c, 'a> Planner<'c, 'a> {
             match &site.form {
                 Form::Decl(decl) if by_name[i] && site.top => {
                     self.in_place.push(decl.stmt.clone());
+                    let joinable = match (&decl.binding, &decl.prop) {
+                        (Binding::Object(bound), None) => bound.last().map(|b| Joinable {
+                            spec: module.spec.clone(),
+                            after_last: b.local_range.end,
+                            line_start: crate::rules::support::line_start(self.cx.source, decl.stmt.start),
+                        }),
+                        _ => None,
+                    };
+                    self.importer.in_place(decl.stmt.clone(), joinable);
                     self.in_place(site, decl)
                 }
                 Form::Decl(decl) if by_name[i] => {
-                    self.removals.push(decl.stmt.clone());
+                    // Comments above the declaration move with it to its import.
+                    let (start, mut comments) =
+                        self.leading_comments(decl.stmt.clone()).unwrap_or((decl.stmt.start, Vec::new()));
+                    self.removals.push(start..decl.stmt.end);
                     for (bound, export) in self.things(site).unwrap_or_default() {
                         if !top_names.contains(&bound.local)
-                            && !self.imports.iter().any(|imp| {
-                                imp.spec == module.spec
-                                    && imp.clause.as_ref().is_some_and(|(_, l)| *l == bound.local)
-                            })
+                            && !self.importer.adds(&module.spec, &bound.local)
                         {
-                            self.add_import(site, Some((export, bound.local)));
+                            self.add_import_with(site, Some((export, bound.local)), std::mem::take(&mut comments));
                         }
                     }
                 }
                 Form::Decl(decl) => self.through_binding(site, decl),
                 Form::SideEffect { stmt } if site.top => {
                     self.in_place.push(stmt.clone());
+                    self.importer.in_place(stmt.clone(), None);
                     let text = self.import_source(site, false);
                     self.cx.replace(site.call.clone(), format!("import {text}"));
                 }
                 Form::SideEffect { stmt } => {
                     self.removals.push(stmt.clone());
-                    if !self.imports.iter().any(|imp| imp.spec == module.spec) {
+                    if !self.importer.adds_module(&module.spec) {
                         self.add_import(site, None);
                     }
                     if !module.always_loads {
@@ -217,7 +211,8 @@ impl<'c, 'a> Planner<'c, 'a> {
         }
         let removals = std::mem::take(&mut self.removals);
         self.cx.remove_statements(&removals);
-        self.insert_imports();
+        let importer = std::mem::take(&mut self.importer);
+        importer.finish(self.cx);
     }
 
     /// Which declarations keep their names: at the top level they become an import in place, in
@@ -227,12 +222,13 @@ impl<'c, 'a> Planner<'c, 'a> {
     /// import, or a top-level declaration of the same export): no import is added for those.
     fn by_name(&self, sites: &[Site]) -> (Vec<bool>, HashSet<String>) {
         // Every declaration of a name as an export of a module, by name.
-        let mut meaning: HashMap<&str, Vec<Meaning>> = HashMap::new();
+        let semantic = self.cx.semantic;
+        let mut meaning: HashMap<String, Vec<Meaning>> = HashMap::new();
         for (i, site) in sites.iter().enumerate() {
             let spec = &self.module(site).spec;
             for (bound, export) in self.things(site).unwrap_or_default() {
-                if let Some(name) = self.names.declared.get_key_value(&bound.local).map(|(k, _)| k.as_str()) {
-                    meaning.entry(name).or_default().push((spec.clone(), export, Some(i)));
+                if semantic.declares(&bound.local) {
+                    meaning.entry(bound.local.clone()).or_default().push((spec.clone(), export, Some(i)));
                 }
             }
         }
@@ -246,8 +242,8 @@ impl<'c, 'a> Planner<'c, 'a> {
             })
             .collect();
         for (spec, export, local) in &imported {
-            if let Some(name) = self.names.declared.get_key_value(local).map(|(k, _)| k.as_str()) {
-                meaning.entry(name).or_default().push((spec.clone(), export.clone(), None));
+            if semantic.declares(local) {
+                meaning.entry(local.clone()).or_default().push((spec.clone(), export.clone(), None));
             }
         }
 
@@ -275,25 +271,30 @@ impl<'c, 'a> Planner<'c, 'a> {
                     }
                 } else if site.function.is_none()
                     || self.has_comments(decl.stmt.clone())
-                    || self.comment_beside(decl.stmt.clone())
+                    || self.leading_comments(decl.stmt.clone()).is_none()
                 {
                     return false;
                 }
                 let spec = &self.module(site).spec;
                 things.iter().all(|(bound, export)| {
                     let name = bound.local.as_str();
-                    if decl.kind != VarDeclKind::Const && self.names.reassigned.contains(name) {
+                    if decl.kind != VarDeclKind::Const && semantic.written_named(name) {
                         return false;
                     }
                     if site.top {
                         // Where it stands, the binding keeps its scope: it only must not clash
                         // with another top-level declaration.
-                        return self.names.module_scope_declarations(name) == 1;
+                        return semantic
+                            .bindings_named(name)
+                            .filter(|b| b.ctxt == semantic.marks.top_level)
+                            .map(|b| b.declarations.len())
+                            .sum::<usize>()
+                            == 1;
                     }
                     let Some(declarations) = meaning.get(name) else {
                         return false;
                     };
-                    if declarations.len() != self.names.declarations(name)
+                    if declarations.len() != semantic.declarations_named(name)
                         || declarations.iter().any(|(s, e, _)| s != spec || e != export)
                     {
                         return false;
@@ -306,9 +307,10 @@ impl<'c, 'a> Planner<'c, 'a> {
                         .iter()
                         .filter_map(|(_, _, i)| i.and_then(|i| sites[i].function.clone()).map(|f| f.0))
                         .collect();
-                    self.names
-                        .references(name)
-                        .all(|r| scopes.iter().any(|s| s.start <= r.start && r.end <= s.end))
+                    semantic.references_named(name).all(|r| {
+                        let r = self.cx.range(r.span);
+                        scopes.iter().any(|s| s.start <= r.start && r.end <= s.end)
+                    })
                 })
             })
             .collect();
@@ -460,15 +462,17 @@ impl<'c, 'a> Planner<'c, 'a> {
     /// declaration that stays after this pass could shadow it.
     fn provider(&self, key: &(String, Export)) -> Option<String> {
         self.providers.get(key)?.iter().find_map(|local| {
-            let declared = self.names.declared.get(local);
-            declared
-                .is_none_or(|ranges| ranges.iter().all(|r| self.settled.contains(r)))
+            let semantic = self.cx.semantic;
+            semantic
+                .bindings_named(local)
+                .flat_map(|b| &b.declarations)
+                .all(|span| self.settled.contains(&self.cx.range(*span)))
                 .then(|| local.clone())
         })
     }
 
     fn free(&self, name: &str) -> bool {
-        !self.names.used(name) && !self.chosen.contains(name) && !RESERVED.contains(&name)
+        !self.cx.semantic.mentions(name) && !self.chosen.contains(name) && !RESERVED.contains(&name)
     }
 
     /// A name for a module that nothing in the file uses.
@@ -485,12 +489,18 @@ impl<'c, 'a> Planner<'c, 'a> {
     }
 
     fn add_import(&mut self, site: &Site, clause: Option<(Export, String)>) {
+        self.add_import_with(site, clause, Vec::new());
+    }
+
+    /// [`Self::add_import`] with comment lines to keep above the import.
+    fn add_import_with(&mut self, site: &Site, clause: Option<(Export, String)>, comments: Vec<String>) {
         let module = self.module(site);
-        self.imports.push(NewImport {
+        self.importer.add(NewImport {
             spec: module.spec.clone(),
             quote: site.quote,
             json: module.json,
             clause,
+            comments,
         });
     }
 
@@ -546,61 +556,5 @@ impl<'c, 'a> Planner<'c, 'a> {
             FixClass::Review,
             "this module now loads asynchronously with `await import()`; a failure to load has the code `ERR_MODULE_NOT_FOUND` instead of `MODULE_NOT_FOUND`",
         );
-    }
-
-    /// Inserts the new imports after the shebang, the comment banner and the imports and
-    /// `require`s at the top of the file.
-    fn insert_imports(&mut self) {
-        if self.imports.is_empty() {
-            return;
-        }
-        let eol = self.cx.style.eol;
-        let semi = self.cx.style.semi();
-        // One statement per module for its names; one per default or namespace binding.
-        let mut lines: Vec<String> = Vec::new();
-        let mut done: HashSet<usize> = HashSet::new();
-        for (i, import) in self.imports.iter().enumerate() {
-            if done.contains(&i) {
-                continue;
-            }
-            let q = import.quote;
-            let mut from = quoted(&import.spec, q);
-            if import.json {
-                from = format!("{from} with {{ type: {q}json{q} }}");
-            }
-            let clause = match &import.clause {
-                None => {
-                    lines.push(format!("import {from}{semi}"));
-                    continue;
-                }
-                Some((Export::Default, local)) => local.clone(),
-                Some((Export::Namespace, local)) => format!("* as {local}"),
-                Some((Export::Named(_), _)) => {
-                    let mut names = Vec::new();
-                    for (j, other) in self.imports.iter().enumerate().skip(i) {
-                        if let (true, Some((Export::Named(key), local))) = (other.spec == import.spec, &other.clause) {
-                            done.insert(j);
-                            names.push(if key == local {
-                                key.clone()
-                            } else {
-                                format!("{key} as {local}")
-                            });
-                        }
-                    }
-                    format!("{{ {} }}", names.join(", "))
-                }
-            };
-            lines.push(format!("import {clause} from {from}{semi}"));
-        }
-        let (at, text) = import_point(self.cx, &self.in_place);
-        let text = match text {
-            Placement::AfterLine => lines.iter().map(|l| format!("{l}{eol}")).collect(),
-            Placement::AtEnd => lines.iter().map(|l| format!("{eol}{l}")).collect(),
-            Placement::BeforeCode => {
-                let block: String = lines.iter().map(|l| format!("{l}{eol}")).collect();
-                format!("{block}{eol}")
-            }
-        };
-        self.cx.insert(at, text);
     }
 }
