@@ -95,7 +95,10 @@ const ERROR_TYPES: &[&str] = &[
 ];
 
 fn check(cx: &mut Context) {
-    let Some((stmt, decl)) = find_lambda(&cx.parsed.program) else {
+    let Some(handler) = &cx.facts.handler else {
+        return;
+    };
+    let Some((stmt, decl)) = find_lambda(&cx.parsed.program, handler) else {
         return;
     };
     let function = &decl.function;
@@ -260,13 +263,15 @@ fn check(cx: &mut Context) {
 }
 
 /// The top-level `function lambda` declaration.
-fn find_lambda(program: &Program) -> Option<(&Stmt, &FnDecl)> {
+/// The handler the facts found, when it is a function declaration (the statement and the
+/// declaration).
+fn find_lambda<'p>(program: &'p Program, handler: &crate::semantic::facts::Handler) -> Option<(&'p Stmt, &'p FnDecl)> {
     let stmts: Vec<&Stmt> = match program {
         Program::Script(s) => s.body.iter().collect(),
         Program::Module(m) => m.body.iter().filter_map(|i| i.as_stmt()).collect(),
     };
     stmts.into_iter().find_map(|stmt| match stmt {
-        Stmt::Decl(Decl::Fn(f)) if &*f.ident.sym == "lambda" => Some((stmt, f)),
+        Stmt::Decl(Decl::Fn(f)) if f.function.span == handler.span => Some((stmt, f)),
         _ => None,
     })
 }
