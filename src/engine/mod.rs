@@ -5,13 +5,13 @@ use crate::edit::{self, Edit};
 use crate::finding::{marker_text, Finding, FixClass, MARKER_PREFIX};
 use crate::line_index::LineIndex;
 use crate::parse;
+use crate::rules::Indexes;
 use crate::rules::{Check, Context, PassFinding, RuleInfo};
 use crate::semantic::facts::Facts;
 use crate::semantic::{self, Semantic};
 use crate::style::Style;
 use crate::verify;
 use crate::{AppliedEdit, Error, Migration, Options};
-use std::cell::OnceCell;
 use std::path::Path;
 
 pub(crate) mod project;
@@ -274,7 +274,7 @@ fn run_rules(
     style: &Style,
     options: &Options,
 ) -> Result<PassResult, Error> {
-    let statements = OnceCell::new();
+    let indexes = Indexes::default();
     let fixes = std::cell::Cell::new(0);
     let mut edits = Vec::new();
     let mut findings = Vec::new();
@@ -296,7 +296,7 @@ fn run_rules(
             analysis,
             style,
             rule,
-            &statements,
+            &indexes,
             &fixes,
             &mut edits,
             &mut findings,

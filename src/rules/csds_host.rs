@@ -49,7 +49,7 @@
 //! then compares with what CSDS returns); comments and property names are left alone.
 
 use super::importer::{Export, Importer, NewImport};
-use super::support::{self, AwaitAt, Scopes};
+use super::support::{self, AwaitAt};
 use super::{Check, Context, RuleInfo};
 use crate::finding::FixClass;
 use crate::tables;
@@ -71,7 +71,7 @@ const DOMAIN: &str = ".liveperson.net";
 const CLIENT_NAME: &str = "csdsClient";
 
 fn check(cx: &mut Context) {
-    let scopes = Scopes::new(cx);
+    let scopes = cx.scopes();
     let mut visitor = HostVisitor {
         found: Vec::new(),
         lookups: Vec::new(),

@@ -270,7 +270,7 @@ pub struct Context<'a> {
     /// How the file writes code (quotes, semicolons, indentation, line ending), for inserted text.
     pub style: &'a Style,
     pub(crate) rule: &'static RuleInfo,
-    statements: &'a OnceCell<Statements>,
+    indexes: &'a Indexes,
     /// Whether the source holds an ignore directive at all, once asked.
     any_ignore_directive: OnceCell<bool>,
     /// The last fix id handed out in this pass (shared by the pass's rules).
@@ -290,7 +290,7 @@ impl<'a> Context<'a> {
         (semantic, facts): (&'a Semantic<'a>, &'a Facts),
         style: &'a Style,
         rule: &'static RuleInfo,
-        statements: &'a OnceCell<Statements>,
+        indexes: &'a Indexes,
         fixes: &'a std::cell::Cell<usize>,
         edits: &'a mut Vec<Edit>,
         findings: &'a mut Vec<PassFinding>,
@@ -303,7 +303,7 @@ impl<'a> Context<'a> {
             parsed,
             style,
             rule,
-            statements,
+            indexes,
             any_ignore_directive: OnceCell::new(),
             fix: next_fix(fixes),
             fixes,
@@ -367,6 +367,13 @@ impl<'a> Context<'a> {
     pub fn indent_at(&self, offset: usize) -> &'a str {
         let line = &self.source[support::line_start(self.source, offset)..];
         &line[..line.len() - line.trim_start_matches([' ', '\t']).len()]
+    }
+
+    /// The functions of the file, to tell where `await` may stand (built once per pass).
+    pub fn scopes(&self) -> &'a support::Scopes {
+        self.indexes
+            .scopes
+            .get_or_init(|| support::Scopes::new(self.parsed))
     }
 
     /// Reports a finding without a marker (e.g. a `review` note on a rewrite just made).
@@ -524,7 +531,7 @@ impl<'a> Context<'a> {
     /// The innermost statement that holds `offset` and starts its own line, or failing that the
     /// innermost statement that holds it.
     fn statement_at(&self, offset: usize) -> Option<Range<usize>> {
-        let statements = self.statements.get_or_init(|| {
+        let statements = self.indexes.statements.get_or_init(|| {
             let mut collector = StatementRanges {
                 parsed: self.parsed,
                 statements: Statements::default(),
@@ -540,6 +547,14 @@ impl<'a> Context<'a> {
             .find(|r| self.starts_line(r.start));
         Some(on_own_line.unwrap_or(innermost).clone())
     }
+}
+
+/// Indexes of a pass's tree that some rules need, built at the first request and shared by the
+/// pass's rules.
+#[derive(Default)]
+pub(crate) struct Indexes {
+    statements: OnceCell<Statements>,
+    scopes: OnceCell<support::Scopes>,
 }
 
 /// The statements of a pass's tree (module declarations too), in source order, each with the

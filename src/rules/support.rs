@@ -2,6 +2,7 @@
 //! where `await` may stand, and which functions the handler can reach.
 
 use super::Context;
+use crate::parse::Parsed;
 use std::collections::HashSet;
 use std::ops::Range;
 use swc_common::{Span, Spanned};
@@ -240,12 +241,12 @@ pub enum AwaitAt {
 }
 
 impl Scopes {
-    pub fn new(cx: &Context) -> Scopes {
-        struct Collector<'c, 'a> {
-            cx: &'c Context<'a>,
+    pub fn new(parsed: &Parsed) -> Scopes {
+        struct Collector<'c> {
+            cx: &'c Parsed,
             scopes: Vec<Scope>,
         }
-        impl Visit for Collector<'_, '_> {
+        impl Visit for Collector<'_> {
             fn visit_function(&mut self, f: &Function) {
                 if let Some(body) = &f.body {
                     self.scopes.push(Scope {
@@ -290,10 +291,10 @@ impl Scopes {
             }
         }
         let mut collector = Collector {
-            cx,
+            cx: parsed,
             scopes: Vec::new(),
         };
-        cx.parsed.program.visit_with(&mut collector);
+        parsed.program.visit_with(&mut collector);
         let mut scopes = collector.scopes;
         let mut open: Vec<usize> = Vec::new();
         for i in 0..scopes.len() {

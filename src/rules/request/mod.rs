@@ -95,7 +95,7 @@ impl<'a> File<'a> {
             parsed,
             semantic: cx.semantic,
             forms: Forms::find(parsed),
-            scopes: Scopes::new(cx),
+            scopes: Scopes::new(cx.parsed),
             mutations: mutations(parsed),
             names,
             vars,
