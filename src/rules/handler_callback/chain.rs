@@ -115,7 +115,16 @@ pub(super) fn convert(
             pending = (format!("{}({awaited})", cx.text(f.span())), !is_json_parse, Precedence::Call);
             continue;
         }
+        // Nothing flows from the step before (it returned nothing): no line for the value,
+        // unless the handler reads its parameter.
+        let nothing = pending.0 == "undefined" && !pending.1;
+        let unused = |p: &Pat| {
+            p.as_ident()
+                .and_then(|b| cx.semantic.binding_of(&b.id))
+                .is_some_and(|id| cx.semantic.unused(id))
+        };
         match h.param {
+            _ if nothing && h.param.is_none_or(unused) => {}
             Some(p) => {
                 let name = cx.text(p.span());
                 if declared.contains(name) {
