@@ -59,6 +59,7 @@ mod chain;
 mod collect;
 mod flow;
 mod render;
+mod tail;
 
 use super::{Check, Context, RuleInfo};
 use crate::finding::FixClass;
@@ -135,6 +136,12 @@ fn check(cx: &mut Context) {
         chains: Vec::new(),
         unwrap: unwrappable(cx, body, &callback_name),
     };
+    // A handler that ends by deferring to a function that calls back runs that function's body
+    // itself; the next pass converts its callback calls.
+    if tail::inline(cx, body, &callback_name) {
+        make_async(cx, stmt, function);
+        return;
+    }
     sites.list(&body.stmts);
     // Promise chains first: once they are `await`s, their callback calls are plain statements
     // that the next pass rewrites.

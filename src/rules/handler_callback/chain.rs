@@ -356,7 +356,7 @@ fn body_text(cx: &Context, block: &FunctionBody, end: usize) -> String {
 /// Re-indents `text` (lines of one handler) to `indent`: the indentation of its first non-blank
 /// line is replaced on every line that starts with it. Blank lines at both ends go; lines inside
 /// multi-line template literals are not touched.
-fn reindent(text: String, indent: &str) -> Vec<String> {
+pub(super) fn reindent(text: String, indent: &str) -> Vec<String> {
     let lines: Vec<&str> = text.split('\n').map(|l| l.strip_suffix('\r').unwrap_or(l)).collect();
     let first = lines.iter().position(|l| !l.trim().is_empty());
     let last = lines.iter().rposition(|l| !l.trim().is_empty());

@@ -1,0 +1,150 @@
+//! A handler whose last statement only defers its work to a function that calls back:
+//! `(async () => { … callback(…) … })();` or `setTimeout(() => { … callback(…) … }, ms);`. The
+//! function's body becomes the rest of the handler (after an awaited delay for `setTimeout`),
+//! so the next pass turns its callback calls into `return`/`throw` like any other.
+//!
+//! The handler ended there in V1 and its result came from the callback, so running the body in
+//! the handler itself changes nothing, provided the body does not return a value (that would
+//! become the handler's result; a bare `return;` ends the handler without calling back, as it
+//! ended the function in V1), does not read `this` or `arguments` (which would change meaning)
+//! and declares no name the handler declares too.
+
+use super::chain::reindent;
+use crate::rules::support::bound_names;
+use crate::rules::Context;
+use swc_common::Spanned;
+use swc_ecma_ast::*;
+use swc_ecma_visit::{Visit, VisitWith};
+
+/// Inlines the deferred function at the end of `body`, if there is one that calls `callback`.
+/// Returns whether it did.
+pub(super) fn inline(cx: &mut Context, body: &FunctionBody, callback: &str) -> bool {
+    let Some((last, rest)) = body.stmts.split_last() else {
+        return false;
+    };
+    let Some(expr) = last.as_expr().map(|e| &*e.expr) else {
+        return false;
+    };
+    let Some(call) = expr.as_call() else {
+        return false;
+    };
+    let Some(callee) = call.callee.as_expr() else {
+        return false;
+    };
+    let (function, delay) = match unparen(callee) {
+        // `(async () => { … })()`
+        Expr::Arrow(_) | Expr::Fn(_) if call.args.is_empty() => (unparen(callee), None),
+        // `setTimeout(() => { … }, ms)`
+        Expr::Ident(i) if &*i.sym == "setTimeout" && cx.semantic.is_global(i) && call.args.len() == 2 => {
+            match (&call.args[0], &call.args[1]) {
+                (f, ms) if f.spread.is_none() && ms.spread.is_none() => (unparen(&f.expr), Some(&*ms.expr)),
+                _ => return false,
+            }
+        }
+        _ => return false,
+    };
+    let (block, is_async, params_empty, own_this) = match function {
+        Expr::Arrow(a) => match &*a.body {
+            ArrowFunctionBody::FunctionBody(b) => (b, a.is_async, a.params.is_empty(), false),
+            ArrowFunctionBody::Expr(_) => return false,
+        },
+        Expr::Fn(f) => match &f.function.body {
+            Some(b) => (b, f.function.is_async, f.function.params.is_empty(), true),
+            None => return false,
+        },
+        _ => return false,
+    };
+    // A deferred function that is not async runs to its end at once: only `setTimeout`'s may be.
+    if !params_empty || (delay.is_none() && !is_async) || !calls(block, callback) {
+        return false;
+    }
+    let mut own = OwnLevel::default();
+    block.visit_with(&mut own);
+    if own.returns || own.arguments || (own_this && own.this) || (!is_async && own.awaits) {
+        return false;
+    }
+    let inner = bound_names(block);
+    let outer: Vec<&Stmt> = rest.iter().collect();
+    if outer.iter().any(|s| bound_names(*s).iter().any(|n| inner.contains(n))) {
+        return false;
+    }
+    let range = cx.range(last.span());
+    let indent = cx.indent_at(range.start).to_string();
+    let start = cx.range(block.span).start + 1;
+    let end = cx.range(block.span).end - 1;
+    let mut lines = reindent(cx.source[start..end].to_string(), &indent);
+    if lines.is_empty() {
+        return false;
+    }
+    if let Some(ms) = delay {
+        let semi = cx.style.semi();
+        lines.insert(
+            0,
+            format!("{indent}await new Promise((resolve) => setTimeout(resolve, {})){semi}", cx.text(ms.span())),
+        );
+    }
+    let text = lines.join(cx.style.eol);
+    let line_start = crate::rules::support::line_start(cx.source, range.start);
+    let semi_end = range.end;
+    cx.replace(line_start..semi_end, text);
+    true
+}
+
+fn unparen(expr: &Expr) -> &Expr {
+    match expr {
+        Expr::Paren(p) => unparen(&p.expr),
+        other => other,
+    }
+}
+
+/// Whether `block` mentions `callback`.
+fn calls(block: &FunctionBody, callback: &str) -> bool {
+    struct Find<'a>(&'a str, bool);
+    impl Visit for Find<'_> {
+        fn visit_ident(&mut self, i: &Ident) {
+            self.1 |= &*i.sym == self.0;
+        }
+    }
+    let mut find = Find(callback, false);
+    block.visit_with(&mut find);
+    find.1
+}
+
+/// What a function body does at its own level (not inside the functions it holds; arrows share
+/// `this` and `arguments` with it, so those count).
+#[derive(Default)]
+struct OwnLevel {
+    /// A `return` with a value (a bare `return;` ends the handler the same way: without a
+    /// result, which the next pass reports where V1 timed out).
+    returns: bool,
+    this: bool,
+    arguments: bool,
+    awaits: bool,
+}
+
+impl Visit for OwnLevel {
+    fn visit_return_stmt(&mut self, r: &ReturnStmt) {
+        self.returns |= r.arg.is_some();
+        r.visit_children_with(self);
+    }
+    fn visit_this_expr(&mut self, _: &ThisExpr) {
+        self.this = true;
+    }
+    fn visit_ident(&mut self, i: &Ident) {
+        self.arguments |= &*i.sym == "arguments";
+    }
+    fn visit_await_expr(&mut self, a: &AwaitExpr) {
+        self.awaits = true;
+        a.visit_children_with(self);
+    }
+    fn visit_function(&mut self, _: &Function) {}
+    fn visit_class(&mut self, _: &Class) {}
+    fn visit_arrow_expr(&mut self, a: &ArrowExpr) {
+        // An arrow's `return` is its own; its `this` and `arguments` are the enclosing ones.
+        let returns = self.returns;
+        let awaits = self.awaits;
+        a.visit_children_with(self);
+        self.returns = returns;
+        self.awaits = awaits;
+    }
+}
