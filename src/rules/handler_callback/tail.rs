@@ -63,12 +63,21 @@ pub(super) fn inline(cx: &mut Context, body: &FunctionBody, callback: &str) -> b
     if own.returns || own.arguments || (own_this && own.this) || (!is_async && own.awaits) {
         return false;
     }
-    let inner = bound_names(block);
-    let outer: Vec<&Stmt> = rest.iter().collect();
-    if outer.iter().any(|s| bound_names(*s).iter().any(|n| inner.contains(n))) {
+    // The names its body declares at its own level move into the handler's scope: the rest of
+    // the handler must not mention them.
+    let range = cx.range(last.span());
+    let rest_range = rest.first().map_or(range.start, |s| cx.range(s.span()).start)..range.start;
+    let in_rest = |span: swc_common::Span| {
+        let r = cx.range(span);
+        rest_range.start <= r.start && r.end <= rest_range.end
+    };
+    let clashes = own_declarations(block).iter().any(|name| {
+        cx.semantic.bindings_named(name).any(|b| b.declarations.iter().any(|d| in_rest(*d)))
+            || cx.semantic.references_named(name).any(|r| in_rest(r.span))
+    });
+    if clashes {
         return false;
     }
-    let range = cx.range(last.span());
     let indent = cx.indent_at(range.start).to_string();
     let start = cx.range(block.span).start + 1;
     let end = cx.range(block.span).end - 1;
@@ -88,6 +97,33 @@ pub(super) fn inline(cx: &mut Context, body: &FunctionBody, callback: &str) -> b
     let semi_end = range.end;
     cx.replace(line_start..semi_end, text);
     true
+}
+
+/// The names a body declares at its own level (`var`s anywhere in it, since they belong to the
+/// function; `let`, `const`, functions and classes in its statement list).
+fn own_declarations(body: &FunctionBody) -> Vec<String> {
+    let mut names = Vec::new();
+    for stmt in &body.stmts {
+        match stmt {
+            Stmt::Decl(Decl::Var(v)) => v.decls.iter().for_each(|d| names.extend(bound_names(&d.name))),
+            Stmt::Decl(Decl::Fn(f)) => names.push(f.ident.sym.to_string()),
+            Stmt::Decl(Decl::Class(c)) => names.push(c.ident.sym.to_string()),
+            _ => {}
+        }
+    }
+    struct Vars<'a>(&'a mut Vec<String>);
+    impl Visit for Vars<'_> {
+        fn visit_var_decl(&mut self, v: &VarDecl) {
+            if v.kind == VarDeclKind::Var {
+                v.decls.iter().for_each(|d| self.0.extend(bound_names(&d.name)));
+            }
+            v.visit_children_with(self);
+        }
+        fn visit_function(&mut self, _: &Function) {}
+        fn visit_arrow_expr(&mut self, _: &ArrowExpr) {}
+    }
+    body.visit_with(&mut Vars(&mut names));
+    names
 }
 
 fn unparen(expr: &Expr) -> &Expr {
