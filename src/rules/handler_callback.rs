@@ -58,6 +58,7 @@
 mod chain;
 mod collect;
 mod flow;
+mod helpers;
 mod render;
 mod tail;
 
@@ -136,6 +137,13 @@ fn check(cx: &mut Context) {
         chains: Vec::new(),
         unwrap: unwrappable(cx, body, &callback_name),
     };
+    // Helpers the callback is handed to return their result instead; the next pass converts
+    // the call sites like any other callback call.
+    if let Some(callback_id) = handler.callback {
+        if helpers::convert(cx, &cx.parsed.program, body, callback_id) {
+            return;
+        }
+    }
     // A handler that ends by deferring to a function that calls back runs that function's body
     // itself; the next pass converts its callback calls.
     if tail::inline(cx, body, &callback_name) {

@@ -374,6 +374,27 @@ pub(super) fn is_pure(expr: &Expr) -> bool {
     }
 }
 
+/// A global function that only computes a value from its arguments (`JSON.stringify`,
+/// `String`, `Object.keys`, `Math.max`, …): calling it is not an effect.
+fn is_pure_builtin(callee: &Expr) -> bool {
+    match callee {
+        Expr::Ident(i) => matches!(&*i.sym, "String" | "Number" | "Boolean" | "parseInt" | "parseFloat" | "encodeURIComponent" | "decodeURIComponent"),
+        Expr::Member(m) => {
+            let (Some(object), Some(prop)) = (m.obj.as_ident(), m.prop.as_ident()) else {
+                return false;
+            };
+            match &*object.sym {
+                "JSON" => matches!(&*prop.sym, "stringify" | "parse"),
+                "Object" => matches!(&*prop.sym, "keys" | "values" | "entries"),
+                "Array" => &*prop.sym == "isArray",
+                "Math" => true,
+                _ => false,
+            }
+        }
+        _ => false,
+    }
+}
+
 /// The first expression in `node` whose evaluation has an effect outside the handler: a call
 /// (other than a callback call, which V1 ignores after the first), `new` (other than an error), `await`,
 /// `delete`, or a write to anything but a local variable. Nested functions are not entered.
@@ -415,7 +436,7 @@ impl Visit for EffectFinder<'_> {
                     .and_then(|c| c.as_member())
                     .and_then(|m| m.obj.as_ident())
                     .is_some_and(|o| &*o.sym == "console");
-                !(is_callback || (self.ignore_logging && is_logging))
+                !(is_callback || (self.ignore_logging && is_logging) || callee.is_some_and(|c| is_pure_builtin(c)))
             }
             Expr::New(n) => !n.callee.as_ident().is_some_and(|i| ERROR_TYPES.contains(&&*i.sym)),
             Expr::Await(_) | Expr::Yield(_) | Expr::TaggedTpl(_) => true,

@@ -1,0 +1,264 @@
+//! Helper functions the handler hands its callback to: `return handleSuccess(data, callback);`
+//! where `function handleSuccess(data, callback) { …; callback(null, { … }); }`.
+//!
+//! When a helper answers through the callback (`callback(null, value)`) at the end of every path
+//! it takes, and the callback is its only way out, it can return that value instead: the
+//! parameter goes, each call becomes `return value;`, and each call site `h(args, callback)`
+//! becomes `callback(null, h(args))`, which the next pass turns into `return h(args)` like any
+//! other callback call. An error it reports (`callback(new Error(…))`) becomes `throw` when no
+//! call site sits in a `try` block (which would now catch it). A helper that reports an error
+//! that may be null, calls the callback from a nested function or a loop, may end without
+//! calling it, or is used other than called with the callback, is left alone (the handler keeps
+//! its adapter).
+
+use crate::rules::Context;
+use crate::semantic::BindingId;
+use std::ops::Range;
+use swc_common::{Span, Spanned};
+use swc_ecma_ast::*;
+use swc_ecma_visit::{Visit, VisitWith};
+
+/// A call `h(…, callback, …)` in the handler.
+struct CallSite {
+    call: Span,
+    args: Vec<Span>,
+    helper: BindingId,
+    index: usize,
+    /// Inside a `try` block: an error thrown by the helper there would be caught.
+    in_try: bool,
+}
+
+/// Rewrites the helpers `body` hands `callback` to. Returns whether it did.
+pub(super) fn convert(cx: &mut Context, program: &Program, body: &FunctionBody, callback: BindingId) -> bool {
+    let mut finder = Finder { cx, callback, sites: Vec::new(), other: false, tries: 0 };
+    body.visit_with(&mut finder);
+    let Finder { sites, other, .. } = finder;
+    if other || sites.is_empty() {
+        return false;
+    }
+    let mut helpers: Vec<BindingId> = sites.iter().map(|s| s.helper).collect();
+    helpers.sort_unstable();
+    helpers.dedup();
+    let mut edits: Vec<(Range<usize>, String)> = Vec::new();
+    for &helper in &helpers {
+        let calls: Vec<&CallSite> = sites.iter().filter(|s| s.helper == helper).collect();
+        let index = calls[0].index;
+        let binding = cx.semantic.binding(helper);
+        // Only called, only here, always with the callback in the same place.
+        if binding.reassigned
+            || binding.declarations.len() != 1
+            || calls.iter().any(|c| c.index != index)
+            || cx.semantic.references_of(helper).count() != calls.len()
+        {
+            return false;
+        }
+        // The helper may throw where V1 reported an error only if nothing around a call catches.
+        let may_throw = calls.iter().all(|c| !c.in_try);
+        let Some(helper_edits) = declaration_edits(cx, program, binding.declarations[0], index, may_throw) else {
+            return false;
+        };
+        edits.extend(helper_edits);
+        for site in calls {
+            edits.push(site_edit(cx, site));
+        }
+    }
+    for (range, text) in edits {
+        cx.replace(range, text);
+    }
+    true
+}
+
+/// The calls in the handler that pass the callback on.
+struct Finder<'c, 'a> {
+    cx: &'c Context<'a>,
+    callback: BindingId,
+    sites: Vec<CallSite>,
+    /// The callback is passed to something that is not a function declaration of the file.
+    other: bool,
+    /// How many `try` blocks hold the current node.
+    tries: usize,
+}
+
+impl Visit for Finder<'_, '_> {
+    fn visit_call_expr(&mut self, call: &CallExpr) {
+        let is_callback = |e: &ExprOrSpread| {
+            e.spread.is_none()
+                && e.expr
+                    .as_ident()
+                    .is_some_and(|i| self.cx.semantic.binding_of(i) == Some(self.callback))
+        };
+        let positions: Vec<usize> = call.args.iter().enumerate().filter(|(_, a)| is_callback(a)).map(|(i, _)| i).collect();
+        if !positions.is_empty() {
+            let helper = call
+                .callee
+                .as_expr()
+                .and_then(|c| c.as_ident())
+                .and_then(|i| self.cx.semantic.binding_of(i))
+                .filter(|&b| self.cx.semantic.binding(b).kind == crate::semantic::BindingKind::Function);
+            match (helper, positions.as_slice()) {
+                (Some(helper), [index]) => self.sites.push(CallSite {
+                    call: call.span,
+                    args: call.args.iter().map(|a| a.span()).collect(),
+                    helper,
+                    index: *index,
+                    in_try: self.tries > 0,
+                }),
+                _ => self.other = true,
+            }
+        }
+        call.visit_children_with(self);
+    }
+
+    fn visit_try_stmt(&mut self, t: &TryStmt) {
+        self.tries += 1;
+        t.block.visit_with(self);
+        self.tries -= 1;
+        t.handler.visit_with(self);
+        t.finalizer.visit_with(self);
+    }
+}
+
+/// The edits of [`helper_edits`] for the function declared by the identifier at `span`.
+fn declaration_edits(
+    cx: &Context,
+    program: &Program,
+    span: Span,
+    index: usize,
+    may_throw: bool,
+) -> Option<Vec<(Range<usize>, String)>> {
+    struct Find<'c, 'a> {
+        cx: &'c Context<'a>,
+        span: Span,
+        index: usize,
+        may_throw: bool,
+        found: Option<Option<Vec<(Range<usize>, String)>>>,
+    }
+    impl Visit for Find<'_, '_> {
+        fn visit_fn_decl(&mut self, f: &FnDecl) {
+            if f.ident.span == self.span {
+                self.found = Some(helper_edits(self.cx, &f.function, self.index, self.may_throw));
+                return;
+            }
+            f.visit_children_with(self);
+        }
+    }
+    let mut find = Find { cx, span, index, may_throw, found: None };
+    program.visit_with(&mut find);
+    find.found.flatten()
+}
+
+/// The edits that make `function` return what it passed to its parameter `index`, or `None`
+/// when it does not have the shape this needs.
+fn helper_edits(cx: &Context, function: &Function, index: usize, may_throw: bool) -> Option<Vec<(Range<usize>, String)>> {
+    let param = function.params.get(index)?;
+    let id = cx.semantic.binding_of(&param.pat.as_ident()?.id)?;
+    let body = function.body.as_ref()?;
+    let mut calls = Vec::new();
+    if !ends_with_calls(cx, &body.stmts, id, may_throw, &mut calls) {
+        return None;
+    }
+    // Every use of the parameter is one of those calls.
+    if cx.semantic.references_of(id).count() != calls.len() {
+        return None;
+    }
+    let semi = cx.style.semi();
+    let mut edits = vec![without(cx, &function.params.iter().map(|p| p.span()).collect::<Vec<_>>(), index)];
+    for (stmt, call) in calls {
+        let text = match (call.args.first(), call.args.get(1)) {
+            (Some(error), _) if is_error(&error.expr) => format!("throw {}{semi}", cx.text(error.expr.span())),
+            (_, Some(value)) => format!("return {}{semi}", cx.text(value.expr.span())),
+            (_, None) => format!("return{semi}"),
+        };
+        edits.push((cx.range(stmt), text));
+    }
+    Some(edits)
+}
+
+/// Whether every path through `stmts` ends with a call of `param` with no error (`param(null,
+/// v)`, `param(undefined, v)`, `param()`) or, when `may_throw`, with an error that is certainly
+/// not null (`param(new Error(…))`), collecting those statements and calls.
+fn ends_with_calls<'s>(
+    cx: &Context,
+    stmts: &'s [Stmt],
+    param: BindingId,
+    may_throw: bool,
+    calls: &mut Vec<(Span, &'s CallExpr)>,
+) -> bool {
+    let Some((last, _)) = stmts.split_last() else {
+        return false;
+    };
+    match last {
+        Stmt::Expr(ExprStmt { expr, span }) | Stmt::Return(ReturnStmt { arg: Some(expr), span }) => {
+            let Some(call) = expr.as_call() else {
+                return false;
+            };
+            let to_param = call
+                .callee
+                .as_expr()
+                .and_then(|c| c.as_ident())
+                .is_some_and(|i| cx.semantic.binding_of(i) == Some(param));
+            let no_error = match call.args.first() {
+                None => true,
+                Some(a) => {
+                    a.spread.is_none()
+                        && match &*a.expr {
+                            Expr::Lit(Lit::Null(_)) => true,
+                            Expr::Ident(i) => cx.semantic.is_global_named(i, "undefined"),
+                            error => may_throw && is_error(error),
+                        }
+                }
+            };
+            if !to_param || !no_error || call.args.len() > 2 || call.args.iter().any(|a| a.spread.is_some()) {
+                return false;
+            }
+            calls.push((*span, call));
+            true
+        }
+        Stmt::If(IfStmt { cons, alt: Some(alt), .. }) => {
+            branch(cx, cons, param, may_throw, calls) && branch(cx, alt, param, may_throw, calls)
+        }
+        Stmt::Block(b) => ends_with_calls(cx, &b.stmts, param, may_throw, calls),
+        _ => false,
+    }
+}
+
+fn branch<'s>(
+    cx: &Context,
+    stmt: &'s Stmt,
+    param: BindingId,
+    may_throw: bool,
+    calls: &mut Vec<(Span, &'s CallExpr)>,
+) -> bool {
+    match stmt {
+        Stmt::Block(b) => ends_with_calls(cx, &b.stmts, param, may_throw, calls),
+        other => ends_with_calls(cx, std::slice::from_ref(other), param, may_throw, calls),
+    }
+}
+
+/// An error V1 reported through the callback that cannot be null: `new Error(…)` and the like.
+fn is_error(expr: &Expr) -> bool {
+    matches!(expr, Expr::New(_))
+}
+
+/// `h(a, callback)` → `callback(null, h(a))`.
+fn site_edit(cx: &Context, site: &CallSite) -> (Range<usize>, String) {
+    let callback = cx.text(site.args[site.index]);
+    let range = cx.range(site.call);
+    let (cut, _) = without(cx, &site.args, site.index);
+    let inner = format!("{}{}", &cx.source[range.start..cut.start], &cx.source[cut.end..range.end]);
+    (range, format!("{callback}(null, {inner})"))
+}
+
+/// The edit that removes item `index` of a comma-separated list (parameters, arguments) with
+/// its comma.
+fn without(cx: &Context, items: &[Span], index: usize) -> (Range<usize>, String) {
+    let this = cx.range(items[index]);
+    let range = if index + 1 < items.len() {
+        this.start..cx.range(items[index + 1]).start
+    } else if index > 0 {
+        cx.range(items[index - 1]).end..this.end
+    } else {
+        this
+    };
+    (range, String::new())
+}
