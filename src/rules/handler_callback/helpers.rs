@@ -18,6 +18,9 @@ use swc_common::{Span, Spanned};
 use swc_ecma_ast::*;
 use swc_ecma_visit::{Visit, VisitWith};
 
+/// Text edits: what to replace, and with what.
+type Edits = Vec<(Range<usize>, String)>;
+
 /// A call `h(…, callback, …)` in the handler.
 struct CallSite {
     call: Span,
@@ -39,7 +42,7 @@ pub(super) fn convert(cx: &mut Context, program: &Program, body: &FunctionBody, 
     let mut helpers: Vec<BindingId> = sites.iter().map(|s| s.helper).collect();
     helpers.sort_unstable();
     helpers.dedup();
-    let mut edits: Vec<(Range<usize>, String)> = Vec::new();
+    let mut edits: Edits = Vec::new();
     for &helper in &helpers {
         let calls: Vec<&CallSite> = sites.iter().filter(|s| s.helper == helper).collect();
         let index = calls[0].index;
@@ -125,13 +128,13 @@ fn declaration_edits(
     span: Span,
     index: usize,
     may_throw: bool,
-) -> Option<Vec<(Range<usize>, String)>> {
+) -> Option<Edits> {
     struct Find<'c, 'a> {
         cx: &'c Context<'a>,
         span: Span,
         index: usize,
         may_throw: bool,
-        found: Option<Option<Vec<(Range<usize>, String)>>>,
+        found: Option<Option<Edits>>,
     }
     impl Visit for Find<'_, '_> {
         fn visit_fn_decl(&mut self, f: &FnDecl) {
@@ -149,7 +152,7 @@ fn declaration_edits(
 
 /// The edits that make `function` return what it passed to its parameter `index`, or `None`
 /// when it does not have the shape this needs.
-fn helper_edits(cx: &Context, function: &Function, index: usize, may_throw: bool) -> Option<Vec<(Range<usize>, String)>> {
+fn helper_edits(cx: &Context, function: &Function, index: usize, may_throw: bool) -> Option<Edits> {
     let param = function.params.get(index)?;
     let id = cx.semantic.binding_of(&param.pat.as_ident()?.id)?;
     let body = function.body.as_ref()?;
