@@ -80,7 +80,6 @@ pub(super) fn convert(
     if !names_are_separate(stmt, lambda_body, &steps, callback) {
         return false;
     }
-    // Comments between the steps (outside the handlers' bodies) would be lost.
     let stmt_range = cx.range(stmt.span());
     let mut outside = cx.source[stmt_range.clone()].to_string();
     for step in steps.iter().rev() {
@@ -89,9 +88,8 @@ pub(super) fn convert(
     }
     let base_range = cx.range(base.span());
     outside.replace_range(base_range.start - stmt_range.start..base_range.end - stmt_range.start, "");
-    if outside.contains("/*") || outside.contains("//") {
-        return false;
-    }
+    // Comments between the steps (outside the handlers' bodies) stay, above the new code.
+    let comments = comments_in(&outside);
 
     let eol = cx.style.eol;
     let semi = cx.style.semi();
@@ -125,6 +123,8 @@ pub(super) fn convert(
         };
         match h.param {
             _ if nothing && h.param.is_none_or(unused) => {}
+            // A value nothing reads is awaited without a name.
+            Some(p) if unused(p) => lines.push(format!("{inner}{awaited}{semi}")),
             Some(p) => {
                 let name = cx.text(p.span());
                 if declared.contains(name) {
@@ -177,13 +177,20 @@ pub(super) fn convert(
             catch_lines.push(format!("{inner}await {}(err){semi}", cx.text(f.span())));
         }
         let param = if h.named.is_some() && param.is_empty() { " (err)".to_string() } else { param };
-        format!(
-            "try {{{eol}{}{eol}{indent}}} catch{param} {{{eol}{}{eol}{indent}}}",
-            lines.join(eol),
-            catch_lines.join(eol)
-        )
+        let catch_block = if catch_lines.is_empty() {
+            "{}".to_string()
+        } else {
+            format!("{{{eol}{}{eol}{indent}}}", catch_lines.join(eol))
+        };
+        format!("try {{{eol}{}{eol}{indent}}} catch{param} {catch_block}", lines.join(eol))
     } else {
         lines.join(eol).trim_start().to_string()
+    };
+    let converted = if comments.is_empty() {
+        converted
+    } else {
+        let above: String = comments.iter().map(|c| format!("{c}{eol}{indent}")).collect();
+        format!("{above}{converted}")
     };
     cx.replace(stmt_range, converted);
     if !has_catch {
@@ -194,6 +201,24 @@ pub(super) fn convert(
         );
     }
     true
+}
+
+/// The comments in what is left of a chain statement once its base and handlers are cut out
+/// (only punctuation, `.then(`/`.catch(` and comments remain), in order.
+fn comments_in(outside: &str) -> Vec<String> {
+    let mut comments = Vec::new();
+    let mut rest = outside;
+    while let Some(start) = rest.find("//").into_iter().chain(rest.find("/*")).min() {
+        let text = &rest[start..];
+        let len = if text.starts_with("//") {
+            text.find(['\n', '\r']).unwrap_or(text.len())
+        } else {
+            text.find("*/").map_or(text.len(), |i| i + 2)
+        };
+        comments.push(text[..len].trim_end().to_string());
+        rest = &text[len..];
+    }
+    comments
 }
 
 /// `base.then(a).then(b).catch(c)` → `base` and the steps in order. `.catch` may only end the
