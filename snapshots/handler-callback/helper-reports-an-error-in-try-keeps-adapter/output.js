@@ -2,11 +2,11 @@ async function lambda(input) {
   return new Promise((resolve, reject) => {
     const callback = (err, result) => (err === null || err === undefined ? resolve(result) : reject(err));
     (async () => {
-  try {
-    return check(input.payload, callback);
-  } catch (err) {
-    return callback(null, "fallback");
-  }
+      try {
+        return check(input.payload, callback);
+      } catch (err) {
+        return callback(null, "fallback");
+      }
     })().catch(reject);
   });
 }

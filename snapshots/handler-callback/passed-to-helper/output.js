@@ -2,7 +2,7 @@ async function lambda(input) {
   return new Promise((resolve, reject) => {
     const callback = (err, result) => (err === null || err === undefined ? resolve(result) : reject(err));
     (async () => {
-  validate(input.payload, callback);
+      validate(input.payload, callback);
     })().catch(reject);
   });
 }

@@ -25,19 +25,19 @@ async function lambda(input) {
   return new Promise((resolve, reject) => {
     const callback = (err, result) => (err === null || err === undefined ? resolve(result) : reject(err));
     (async () => {
-  const url = 'https://api.example.com/accounts/' + process.env.X_LIVEPERSON_BRAND_ID + '/status';
-  fetch(url, { headers: { Accept: 'application/json' }, signal: AbortSignal.timeout(1500) }).then(async (response) => {
-    if (!response.ok) throw new StatusCodeError(response.status, await readJson(response));
-    return readJson(response);
-  })
-    .then(function (status) {
-      if (status.busy) {
-        return callback(null, { busy: true });
-      }
-      callback(null, { busy: false, agents: status.agents });
-    }, function (err) {
-      callback(null, { busy: null, code: err.statusCode });
-    });
+      const url = 'https://api.example.com/accounts/' + process.env.X_LIVEPERSON_BRAND_ID + '/status';
+      fetch(url, { headers: { Accept: 'application/json' }, signal: AbortSignal.timeout(1500) }).then(async (response) => {
+        if (!response.ok) throw new StatusCodeError(response.status, await readJson(response));
+        return readJson(response);
+      })
+        .then(function (status) {
+          if (status.busy) {
+            return callback(null, { busy: true });
+          }
+          callback(null, { busy: false, agents: status.agents });
+        }, function (err) {
+          callback(null, { busy: null, code: err.statusCode });
+        });
     })().catch(reject);
   });
 }

@@ -190,10 +190,41 @@ pub(super) fn adapter(cx: &mut Context, stmt: &Stmt, body: &FunctionBody, callba
     let close = format!("{i2}}})().catch(reject){semi}{eol}{i1}}}){semi}{eol}");
     cx.insert(body_range.start + 1, open);
     let closing = body_range.end - 1;
+    // The body moves two levels in: every line of it that starts code (not a line inside a
+    // multi-line string or template, whose text would change).
+    let literals = literal_ranges(cx, body);
+    let shift = format!("{unit}{unit}");
+    let mut at = crate::rules::support::next_line_start(cx.source, body_range.start);
+    while at < closing {
+        let next = crate::rules::support::next_line_start(cx.source, at);
+        let line = &cx.source[at..next.min(closing)];
+        let inside = literals.iter().any(|r| r.start < at && at < r.end);
+        if !inside && !line.trim().is_empty() {
+            cx.insert(at, shift.clone());
+        }
+        at = next;
+    }
     let line_start = crate::rules::support::line_start(cx.source, closing);
     if cx.source[line_start..closing].trim().is_empty() {
         cx.insert(line_start, close);
     } else {
         cx.insert(closing, format!("{eol}{close}"));
     }
+}
+
+/// The byte ranges of the string literals and templates in `body`.
+fn literal_ranges(cx: &Context, body: &FunctionBody) -> Vec<std::ops::Range<usize>> {
+    struct Literals<'c, 'a>(&'c Context<'a>, Vec<std::ops::Range<usize>>);
+    impl swc_ecma_visit::Visit for Literals<'_, '_> {
+        fn visit_str(&mut self, s: &Str) {
+            self.1.push(self.0.range(s.span));
+        }
+        fn visit_tpl(&mut self, t: &Tpl) {
+            self.1.push(self.0.range(t.span));
+            swc_ecma_visit::VisitWith::visit_children_with(t, self);
+        }
+    }
+    let mut literals = Literals(cx, Vec::new());
+    swc_ecma_visit::VisitWith::visit_with(body, &mut literals);
+    literals.1
 }
