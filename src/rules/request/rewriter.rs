@@ -1,7 +1,7 @@
 //! The walk that finds the clients' calls and rewrites each one.
 
 use super::forms::{Target, ThenUse};
-use super::{client_call, render, ClientCall, File, Helper, Kind};
+use super::{client_call, render, run_time, ClientCall, File, Helper, Kind};
 use crate::rules::support;
 use crate::rules::Context;
 use std::collections::HashSet;
@@ -26,6 +26,12 @@ pub(super) struct Rewriter<'c, 'a, 'f> {
     pub(super) edited: Vec<Range<usize>>,
     /// Client names with a use that could not be rewritten.
     pub(super) marked: HashSet<String>,
+    /// The run-time helper's name and whether the file declares it, once asked.
+    pub(super) run_time_helper: Option<Result<(String, bool), String>>,
+    /// Whether a call of this pass goes through the run-time helper.
+    pub(super) run_time_used: bool,
+    /// String constants whose credentials this pass takes out.
+    pub(super) constant_edits: HashSet<crate::semantic::BindingId>,
 }
 
 impl Rewriter<'_, '_, '_> {
@@ -65,7 +71,14 @@ impl Rewriter<'_, '_, '_> {
                 }
                 return;
             }
-            Err(message) => {
+            Err(refusal) => {
+                let message = match (refusal.run_time, self.kind) {
+                    (true, Kind::Http) => match self.run_time(c, &refusal.message) {
+                        Ok(()) => return,
+                        Err(message) => message,
+                    },
+                    _ => refusal.message,
+                };
                 self.cx
                     .todo(call.span, format!("{message}: {}", self.kind.by_hand()));
                 self.marked.insert(client_ident.sym.to_string());
@@ -106,22 +119,76 @@ impl Rewriter<'_, '_, '_> {
                 return;
             }
         };
+        // Credentials taken out of the string constant the URL starts with (its only use).
+        let constant_edit = plan.constant_edit.clone();
         // A call whose edit would overlap another of this pass (a call in the options of another,
         // or between an options variable and its call) waits for the next pass.
-        if self
-            .edited
-            .iter()
-            .any(|r| r.start < edit_range.end && edit_range.start < r.end)
-        {
+        let ranges: Vec<Range<usize>> = std::iter::once(edit_range.clone())
+            .chain(constant_edit.as_ref().map(|(_, r)| r.clone()))
+            .collect();
+        if !self.free(&ranges) {
             return;
         }
-        self.edited.push(edit_range.clone());
+        self.edited.extend(ranges);
         self.needed.extend(plan.helpers(form.map(|f| &f.target)));
         self.cx.replace(edit_range, text);
+        if let Some((binding, range)) = constant_edit {
+            if self.constant_edits.insert(binding) {
+                self.cx.replace(range, "");
+            }
+        }
         for review in &plan.reviews {
             self.cx
                 .report(call.span, crate::FixClass::Review, review.clone());
         }
+    }
+
+    /// Whether none of `ranges` overlaps an edit of this pass.
+    fn free(&self, ranges: &[Range<usize>]) -> bool {
+        !ranges.iter().any(|e| {
+            self.edited
+                .iter()
+                .any(|r| r.start < e.end.max(e.start + 1) && e.start < r.end.max(r.start + 1))
+        })
+    }
+
+    /// A call whose options are only known when it runs, or that passes request's callback:
+    /// it goes through the run-time helper.
+    fn run_time(&mut self, c: &ClientCall, reason: &str) -> Result<(), String> {
+        if self.file.names.declarations("fetch") > 0 {
+            return Err("the name `fetch` is taken in this file".into());
+        }
+        for &(helper, is_ours) in self.file.helpers(self.cx) {
+            if !is_ours {
+                return Err(format!(
+                    "the name `{}` is taken in this file",
+                    helper.name()
+                ));
+            }
+        }
+        let cx: &Context = self.cx;
+        let (name, _) = self
+            .run_time_helper
+            .get_or_insert_with(|| run_time::helper_name(cx))
+            .clone()?;
+        let (edits, callback) = run_time::call_edits(self.cx, self.file, c, &name)?;
+        let ranges: Vec<Range<usize>> = edits.iter().map(|(r, _)| r.clone()).collect();
+        if !self.free(&ranges) {
+            return Ok(());
+        }
+        self.edited.extend(ranges);
+        for (range, text) in edits {
+            self.cx.replace(range, text);
+        }
+        self.needed
+            .extend([Helper::ReadJson, Helper::StatusCodeError]);
+        self.run_time_used = true;
+        self.cx.report(
+            c.call.span,
+            crate::FixClass::Review,
+            run_time::review(&name, reason, callback),
+        );
+        Ok(())
     }
 
     /// A fresh name for the `Response` in `function`.
