@@ -91,6 +91,7 @@ pub(super) const INFO: RuleInfo = RuleInfo {
         source.contains("HTTPClient")
             || source.contains("readJson")
             || source.contains("StatusCodeError")
+            || source.contains("requestPromise")
     },
     check: Check::JavaScript(check),
     after: &["handler-callback"],

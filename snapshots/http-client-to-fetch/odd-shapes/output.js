@@ -32,8 +32,9 @@ async function requestPromise(uri, options, callback) {
       (error) => callback(error),
     );
   }
-  const unknown = Object.keys(params).find((key) => !["uri", "url", "baseUrl", "method", "headers", "body", "json", "qs", "form", "timeout", "simple", "resolveWithFullResponse"].includes(key));
-  if (unknown) throw new Error(`request option ${unknown} is not supported over fetch`);
+  const known = ["uri", "url", "baseUrl", "method", "headers", "body", "json", "qs", "form", "timeout", "simple", "resolveWithFullResponse"];
+  const unknown = Object.keys(params).find((key) => params[key] !== undefined && !known.includes(key));
+  if (unknown) throw new Error(`request option "${unknown}" is not supported over fetch`);
   const { baseUrl, qs, json, form, timeout } = params;
   let url = params.uri ?? params.url;
   if (baseUrl) url = url === "" ? baseUrl : `${baseUrl.replace(/\/$/, "")}/${url.replace(/^\//, "")}`;

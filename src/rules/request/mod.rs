@@ -161,9 +161,10 @@ pub fn check(cx: &mut Context, kind: Kind) {
             marked: HashSet::new(),
             run_time_helper: None,
             run_time_used: false,
-            constant_edits: HashSet::new(),
+            constants: HashMap::new(),
         };
         parsed.program.visit_with(&mut rewriter);
+        rewriter.finish();
         let Rewriter {
             uses,
             accounted,
@@ -437,10 +438,12 @@ fn options_of<'a>(
                     Expr::Ident(i) if file.vars.object(i).is_some() => (vec![], Some(*only)),
                     Expr::Ident(i) => match file.semantic.constant_init(i) {
                         Some(init) if is_string(init, &file.vars) => (vec![*only], None),
-                        _ => return Err(Refusal::run_time(format!(
+                        _ => {
+                            return Err(Refusal::run_time(format!(
                             "`{}` may hold a URL or request options, and which is not known here",
                             i.sym
-                        ))),
+                        )))
+                        }
                     },
                     _ if is_string(only, &file.vars) => (vec![*only], None),
                     _ => return Err(Refusal::run_time(

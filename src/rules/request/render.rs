@@ -31,8 +31,8 @@ pub struct Plan {
     /// Credentials the URL carried (`user:password`, decoded), now sent as an `Authorization`
     /// header.
     authorization: Option<String>,
-    /// Credentials taken out of the string constant the URL starts with: its binding and the
-    /// range of `user:password@` (made with the call's edit).
+    /// Credentials to take out of the string constant the URL starts with: its binding and the
+    /// range of `user:password@` (taken out once every use of the constant is rewritten).
     pub constant_edit: Option<(crate::semantic::BindingId, Range<usize>)>,
     pub reviews: Vec<String>,
     /// The file ends statements with semicolons.
@@ -332,13 +332,6 @@ impl Plan {
         match place {
             credentials::Place::AtCall(range) => Ok(Some(range)),
             credentials::Place::Constant(binding, range) => {
-                if file.semantic.references_of(binding).count() != 1 {
-                    return Err(format!(
-                        "`{}` holds a URL with credentials (`user:password@`), which fetch refuses, and is used elsewhere too: take them out of it and send an `Authorization` header on each request",
-                        file.semantic.binding(binding).name
-                    )
-                    .into());
-                }
                 self.constant_edit = Some((binding, range));
                 Ok(None)
             }

@@ -4,7 +4,7 @@ use super::forms::{Target, ThenUse};
 use super::{client_call, render, run_time, ClientCall, File, Helper, Kind};
 use crate::rules::support;
 use crate::rules::Context;
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 use swc_common::Spanned;
 use swc_ecma_ast::*;
@@ -30,8 +30,27 @@ pub(super) struct Rewriter<'c, 'a, 'f> {
     pub(super) run_time_helper: Option<Result<(String, bool), String>>,
     /// Whether a call of this pass goes through the run-time helper.
     pub(super) run_time_used: bool,
-    /// String constants whose credentials this pass takes out.
-    pub(super) constant_edits: HashSet<crate::semantic::BindingId>,
+    /// String constants holding credentials that URLs of this pass start with.
+    pub(super) constants: HashMap<crate::semantic::BindingId, CredentialConstant>,
+}
+
+/// A call's rewrite, ready to be made.
+struct Rewrite {
+    span: swc_common::Span,
+    client: String,
+    edit: (Range<usize>, String),
+    helpers: Vec<Helper>,
+    reviews: Vec<String>,
+}
+
+/// A string constant holding credentials, and the rewritten calls whose URL starts with it.
+#[derive(Default)]
+pub(super) struct CredentialConstant {
+    /// The range of `user:password@` in its literal.
+    user_info: Range<usize>,
+    calls: Vec<Rewrite>,
+    /// A call whose URL starts with it waits for the next pass.
+    deferred: bool,
 }
 
 impl Rewriter<'_, '_, '_> {
@@ -119,27 +138,73 @@ impl Rewriter<'_, '_, '_> {
                 return;
             }
         };
-        // Credentials taken out of the string constant the URL starts with (its only use).
-        let constant_edit = plan.constant_edit.clone();
         // A call whose edit would overlap another of this pass (a call in the options of another,
         // or between an options variable and its call) waits for the next pass.
-        let ranges: Vec<Range<usize>> = std::iter::once(edit_range.clone())
-            .chain(constant_edit.as_ref().map(|(_, r)| r.clone()))
-            .collect();
-        if !self.free(&ranges) {
+        if !self.free(std::slice::from_ref(&edit_range)) {
+            if let Some((binding, _)) = plan.constant_edit {
+                self.constants.entry(binding).or_default().deferred = true;
+            }
             return;
         }
-        self.edited.extend(ranges);
-        self.needed.extend(plan.helpers(form.map(|f| &f.target)));
-        self.cx.replace(edit_range, text);
-        if let Some((binding, range)) = constant_edit {
-            if self.constant_edits.insert(binding) {
-                self.cx.replace(range, "");
+        self.edited.push(edit_range.clone());
+        let rewrite = Rewrite {
+            span: call.span,
+            client: client_ident.sym.to_string(),
+            edit: (edit_range, text),
+            helpers: plan.helpers(form.map(|f| &f.target)),
+            reviews: plan.reviews,
+        };
+        match plan.constant_edit {
+            // Credentials in a string constant the URL starts with: taken out of it once every
+            // use of it is rewritten (see `finish`).
+            Some((binding, range)) => {
+                let constant = self.constants.entry(binding).or_default();
+                constant.user_info = range;
+                constant.calls.push(rewrite);
             }
+            None => self.apply(rewrite),
         }
-        for review in &plan.reviews {
+    }
+
+    fn apply(&mut self, rewrite: Rewrite) {
+        self.needed.extend(rewrite.helpers);
+        self.cx.replace(rewrite.edit.0, rewrite.edit.1);
+        for review in rewrite.reviews {
             self.cx
-                .report(call.span, crate::FixClass::Review, review.clone());
+                .report(rewrite.span, crate::FixClass::Review, review);
+        }
+    }
+
+    /// After the walk: the calls whose URL starts with a string constant holding credentials.
+    /// When every use of the constant is such a call, rewritten in this pass, the credentials go
+    /// from the constant and the calls are rewritten; when a use is something else, each call
+    /// gets a marker; when a call waits for the next pass, they all do.
+    pub(super) fn finish(&mut self) {
+        let mut constants: Vec<_> = std::mem::take(&mut self.constants).into_iter().collect();
+        constants.sort_by_key(|(_, c)| c.user_info.start);
+        for (binding, constant) in constants {
+            if constant.deferred {
+                continue;
+            }
+            let uses = self.file.semantic.references_of(binding).count();
+            if uses == constant.calls.len() && self.free(std::slice::from_ref(&constant.user_info))
+            {
+                self.edited.push(constant.user_info.clone());
+                self.cx.replace(constant.user_info, "");
+                for rewrite in constant.calls {
+                    self.apply(rewrite);
+                }
+                continue;
+            }
+            let name = &self.file.semantic.binding(binding).name;
+            let message = format!(
+                "`{name}` holds a URL with credentials (`user:password@`), which fetch refuses (request sent them as an `Authorization: Basic` header), and is also used where this rule does not rewrite it: {}",
+                self.kind.by_hand()
+            );
+            for rewrite in constant.calls {
+                self.cx.todo(rewrite.span, message.clone());
+                self.marked.insert(rewrite.client);
+            }
         }
     }
 
