@@ -13,7 +13,10 @@
 //! ```
 //!
 //! and elsewhere an expression, `fetch(url, init).then(…)`. `readJson` and `StatusCodeError` are
-//! two small functions inserted once per file, only when a call needs them.
+//! two small functions inserted once per file, only when a call needs them. Credentials in the URL
+//! become an `Authorization` header ([`credentials`]). An HTTPClient call whose options are only
+//! known when it runs, or that passes request's callback, calls a helper that applies
+//! request-promise's options over fetch then ([`run_time`]).
 
 mod cleanup;
 mod clients;

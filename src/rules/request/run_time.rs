@@ -51,13 +51,11 @@ pub fn helper_name(cx: &Context) -> Result<(String, bool), String> {
                 _ => None,
             });
         match declared {
-            Some(span) => {
-                if normalized(&text(&name, cx)) == normalized(cx.text(span)) {
-                    return Ok((name, true));
-                }
+            Some(span) if normalized(&text(&name, cx)) == normalized(cx.text(span)) => {
+                return Ok((name, true))
             }
             None if !cx.semantic.declares(&name) => return Ok((name, false)),
-            None => {}
+            _ => {}
         }
     }
     Err("no free name is left for a run-time request helper".into())
@@ -157,13 +155,16 @@ fn is_callback(file: &File, expr: &Expr) -> Option<bool> {
     }
 }
 
+/// A replacement of a range of the source.
+type TextEdit = (Range<usize>, String);
+
 /// The edits that make a call go through the helper `name`, and whether it passes a callback.
 pub fn call_edits(
     cx: &Context,
     file: &File,
     c: &ClientCall,
     name: &str,
-) -> Result<(Vec<(Range<usize>, String)>, bool), String> {
+) -> Result<(Vec<TextEdit>, bool), String> {
     let call = c.call;
     if call.args.iter().any(|a| a.spread.is_some()) || call.args.is_empty() {
         return Err("the call's arguments are not request's (uri, options, callback)".into());
