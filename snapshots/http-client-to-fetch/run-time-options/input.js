@@ -26,4 +26,8 @@ async function lambda(input, callback) {
     callback(null, { found, listed, flagged, echoed: requestPromise("ok") });
   });
   const raw = await httpClient({ ...defaults, uri: "https://api.example.com/raw", encoding: null });
+  const signed = { uri: "https://bot:k3y@api.example.com/signed", headers: {}, json: true };
+  signed.headers.authorization = "Bearer " + input.payload.token;
+  const verified = await httpClient(signed);
+  const mirrored = await httpClient(`https://${input.payload.user}@mirror.example.com/items`);
 }

@@ -102,4 +102,8 @@ async function lambda(input, callback) {
   });
   // TODO(faas-migrate): request-promise option `encoding` has no fetch equivalent this tool knows: rewrite this call with `fetch` by hand [http-client-to-fetch]
   const raw = await httpClient({ ...defaults, uri: "https://api.example.com/raw", encoding: null });
+  const signed = { uri: "https://bot:k3y@api.example.com/signed", headers: {}, json: true };
+  signed.headers.authorization = "Bearer " + input.payload.token;
+  const verified = await requestPromise2(signed);
+  const mirrored = await requestPromise2(`https://${input.payload.user}@mirror.example.com/items`);
 }

@@ -141,6 +141,16 @@ impl Plan {
             Kind::Lp => (lead[1], true),
         };
         let url_text = plan.url(cx, file, url_expr, &opts)?;
+        if let (Some(_), Source::Variable(v)) = (&plan.authorization, &opts.source) {
+            // Its headers may be set after it is declared, in another letter case than the
+            // `Authorization` added here: request then sent no credentials.
+            if file.semantic.references_of(v.binding).count() > 1 {
+                return Err(Refusal::run_time(format!(
+                    "the URL has credentials and the headers of `{}` are set before the call",
+                    v.name
+                )));
+            }
+        }
 
         // The fetch options.
         let init = plan.init(cx, file, c, &opts)?;
