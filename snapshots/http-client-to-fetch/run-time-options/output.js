@@ -42,12 +42,14 @@ async function requestPromise2(uri, options, callback) {
   if (query) url += (url.includes("?") ? "&" : "?") + query;
   const headers = { ...params.headers };
   const has = (name) => Object.keys(headers).some((key) => key.toLowerCase() === name);
-  const target = new URL(url);
-  if ((target.username || target.password) && !has("authorization")) {
-    const user = `${decodeURIComponent(target.username)}:${decodeURIComponent(target.password)}`;
-    headers.authorization = `Basic ${Buffer.from(user).toString("base64")}`;
+  const credentials = /^([a-z][a-z\d+.-]*:\/\/)([^/?#\\]*)@/i.exec(url);
+  if (credentials) {
+    url = credentials[1] + url.slice(credentials[0].length);
+    const user = decodeURIComponent(credentials[2]);
+    if (user && !has("authorization")) {
+      headers.authorization = `Basic ${Buffer.from(user.includes(":") ? user : `${user}:`).toString("base64")}`;
+    }
   }
-  target.username = target.password = "";
   let body = form ? new URLSearchParams(form) : params.body;
   if (json) {
     if (typeof json !== "boolean") body = json;
@@ -57,7 +59,7 @@ async function requestPromise2(uri, options, callback) {
     }
     if (!has("accept")) headers.accept = "application/json";
   }
-  const response = await fetch(target, {
+  const response = await fetch(url, {
     method: params.method?.toUpperCase(),
     headers,
     body,

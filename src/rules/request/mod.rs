@@ -197,9 +197,9 @@ pub fn check(cx: &mut Context, kind: Kind) {
     }
     // The run-time helper, when this pass's calls use it or an earlier pass's do.
     let mut run_time_text = None;
-    if kind == Kind::Http && (used_run_time || file.names.used(run_time::NAME)) {
+    if kind == Kind::Http && (used_run_time || cx.semantic.mentions(run_time::NAME)) {
         if let Ok((name, false)) = run_time::helper_name(cx) {
-            if used_run_time || file.names.used(&name) {
+            if used_run_time || cx.semantic.mentions(&name) {
                 needed.extend([Helper::ReadJson, Helper::StatusCodeError]);
                 run_time_text = Some(run_time::text(&name, cx));
             }

@@ -220,7 +220,7 @@ impl Rewriter<'_, '_, '_> {
     /// A call whose options are only known when it runs, or that passes request's callback:
     /// it goes through the run-time helper.
     fn run_time(&mut self, c: &ClientCall, reason: &str) -> Result<(), String> {
-        if self.file.names.declarations("fetch") > 0 {
+        if self.file.semantic.declares("fetch") {
             return Err("the name `fetch` is taken in this file".into());
         }
         for &(helper, is_ours) in self.file.helpers(self.cx) {

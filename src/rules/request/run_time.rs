@@ -17,9 +17,8 @@ use swc_ecma_ast::*;
 pub const NAME: &str = "requestPromise";
 
 /// Globals the helper reads: a top-level binding of one of these names would stand in for it.
-const GLOBALS: [&str; 10] = [
+const GLOBALS: [&str; 9] = [
     "fetch",
-    "URL",
     "URLSearchParams",
     "Buffer",
     "AbortSignal",
@@ -103,12 +102,14 @@ pub fn text(name: &str, cx: &Context) -> String {
         format!("{u}if (query) url += (url.includes({q}?{q}) ? {q}&{q} : {q}?{q}) + query{s}"),
         format!("{u}const headers = {{ ...params.headers }}{s}"),
         format!("{u}const has = (name) => Object.keys(headers).some((key) => key.toLowerCase() === name){s}"),
-        format!("{u}const target = new URL(url){s}"),
-        format!("{u}if ((target.username || target.password) && !has({q}authorization{q})) {{"),
-        format!("{u}{u}const user = `${{decodeURIComponent(target.username)}}:${{decodeURIComponent(target.password)}}`{s}"),
-        format!("{u}{u}headers.authorization = `Basic ${{Buffer.from(user).toString({q}base64{q})}}`{s}"),
+        format!(r"{u}const credentials = /^([a-z][a-z\d+.-]*:\/\/)([^/?#\\]*)@/i.exec(url){s}"),
+        format!("{u}if (credentials) {{"),
+        format!("{u}{u}url = credentials[1] + url.slice(credentials[0].length){s}"),
+        format!("{u}{u}const user = decodeURIComponent(credentials[2]){s}"),
+        format!("{u}{u}if (user && !has({q}authorization{q})) {{"),
+        format!("{u}{u}{u}headers.authorization = `Basic ${{Buffer.from(user.includes({q}:{q}) ? user : `${{user}}:`).toString({q}base64{q})}}`{s}"),
+        format!("{u}{u}}}"),
         format!("{u}}}"),
-        format!("{u}target.username = target.password = {q}{q}{s}"),
         format!("{u}let body = form ? new URLSearchParams(form) : params.body{s}"),
         format!("{u}if (json) {{"),
         format!("{u}{u}if (typeof json !== {q}boolean{q}) body = json{s}"),
@@ -118,7 +119,7 @@ pub fn text(name: &str, cx: &Context) -> String {
         format!("{u}{u}}}"),
         format!("{u}{u}if (!has({q}accept{q})) headers.accept = {q}application/json{q}{s}"),
         format!("{u}}}"),
-        format!("{u}const response = await fetch(target, {{"),
+        format!("{u}const response = await fetch(url, {{"),
         format!("{u}{u}method: params.method?.toUpperCase(),"),
         format!("{u}{u}headers,"),
         format!("{u}{u}body,"),
