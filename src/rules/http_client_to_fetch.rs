@@ -90,7 +90,10 @@
 //!
 //! Credentials: request took them from the URL with Node's `url.parse` (percent-escapes decoded)
 //! and decoded each part once more; the rewrite decodes once and marks user-info whose decoded
-//! text still holds a `%` escape. `requestPromise` decodes once, with `decodeURIComponent`.
+//! text still holds a `%` escape. `requestPromise` decodes once, with `decodeURIComponent`. A URL
+//! whose authority is only known at run time (`${base}/items`, a parameter) is an ordinary URL
+//! and is passed to fetch as it is: were it ever to carry credentials, fetch would throw a
+//! `TypeError` for it rather than send a different request.
 //!
 //! The callback style, and the evidence for it: V1's `HTTPClient()` is request-promise (the V1
 //! toolbelt returns `request-promise-native`; docs/faas-v1-to-v2.md §2). In request-promise-core
