@@ -43,9 +43,9 @@
 //! `x = await …`, `await client(…)`, `return client(…)` outside a `try`) becomes statements; any
 //! other call (a `.then` chain, an argument, `JSON.parse(await client(…))`) becomes
 //! `fetch(…).then(…)`. Two small helpers are inserted once per file, each only when a call needs
-//! it (and both when `requestPromise` is): `readJson(response)`, request's JSON reading (`response.json()` would throw on the empty
-//! body of a 204 and on text that is not JSON, where V1 resolved `undefined` or the text), and
-//! `class StatusCodeError`. A client variable, a parameter that received it, and an object of
+//! it (both when `requestPromise` is): `readJson(response)`, request's JSON reading
+//! (`response.json()` would throw on the empty body of a 204 and on text that is not JSON, where
+//! V1 resolved `undefined` or the text), and `class StatusCodeError`. A client variable, a parameter that received it, and an object of
 //! options that calls only spread are removed once nothing uses them.
 //!
 //! ## Why V2 needs it
@@ -72,6 +72,17 @@
 //! });
 //! if (!response.ok) throw new StatusCodeError(response.status, await readJson(response));
 //! const created = await readJson(response);
+//!
+//! // before: credentials in the URL, and options that are a parameter
+//! const SHOP = "https://key:secret@shop.example.com/admin/orders.json";
+//! const orders = await httpClient(SHOP, { method: "GET" });
+//! async function call(options) { return httpClient(options); }
+//! // after
+//! const SHOP = "https://shop.example.com/admin/orders.json";
+//! const response = await fetch(SHOP, { method: "GET", headers: { Authorization: "Basic " + Buffer.from("key:secret").toString("base64") } });
+//! if (!response.ok) throw new StatusCodeError(response.status, await response.text());
+//! const orders = await response.text();
+//! async function call(options) { return requestPromise(options); }
 //! ```
 //!
 //! ## Limits
