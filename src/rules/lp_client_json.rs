@@ -35,7 +35,11 @@
 //! alone, and so is one whose result is unused (V1 rejected on a status outside 2xx there, which
 //! nothing reports). Options that are not known where the call is made, `uri`/`url`/`baseUrl`,
 //! and options without a fetch equivalent get a marker, as in `http-client-to-fetch`, whose other
-//! limits (errors without a response, timeouts, encoding of `qs` values) apply too. The `Accept`
+//! limits (errors without a response, timeouts, encoding of `qs` values) apply too. Unlike there,
+//! options known only at run time are not handed to a run-time helper: V2's LpClient is not
+//! fetch (it adds the service's host and its own authorization from `appKeySecretName`), so a
+//! helper would have to wrap it and read its `Response` per option; such a call keeps its
+//! marker. The `Accept`
 //! header request added with `json: true` is not added: V2's LpClient talks to LivePerson APIs,
 //! which answer JSON.
 

@@ -1,23 +1,90 @@
 const { Toolbelt } = require("lp-faas-toolbelt");
+
+// The body as request-promise's `json: true` read it: parsed JSON, or the text itself
+// when it is not JSON (undefined when empty).
+async function readJson(response) {
+    const text = await response.text();
+    try {
+        return text === "" ? undefined : JSON.parse(text);
+    } catch {
+        return text;
+    }
+}
+
+// request-promise's rejection of a response with a status outside 2xx (its `simple` option).
+class StatusCodeError extends Error {
+    constructor(statusCode, body) {
+        super(`${statusCode} - ${JSON.stringify(body)}`);
+        this.name = "StatusCodeError";
+        this.statusCode = statusCode;
+        this.error = body;
+    }
+}
+
+// V2 has no HTTPClient (request-promise): this makes a request as it did, with fetch, for calls
+// whose options are only known when they run or that pass request's callback.
+async function requestPromise(uri, options, callback) {
+    if (typeof options === "function") [options, callback] = [undefined, options];
+    const params = typeof uri === "string" ? { ...options, uri } : { ...uri, ...options };
+    if (callback) {
+        return requestPromise({ ...params, simple: false, resolveWithFullResponse: true }).then(
+            (response) => callback(null, response, response.body),
+            (error) => callback(error),
+        );
+    }
+    const known = ["uri", "url", "baseUrl", "method", "headers", "body", "json", "qs", "form", "timeout", "simple", "resolveWithFullResponse"];
+    const unknown = Object.keys(params).find((key) => params[key] !== undefined && !known.includes(key));
+    if (unknown) throw new Error(`request option "${unknown}" is not supported over fetch`);
+    const { baseUrl, qs, json, form, timeout } = params;
+    let url = params.uri ?? params.url;
+    if (baseUrl) url = url === "" ? baseUrl : `${baseUrl.replace(/\/$/, "")}/${url.replace(/^\//, "")}`;
+    const query = new URLSearchParams(qs ?? {}).toString();
+    if (query) url += (url.includes("?") ? "&" : "?") + query;
+    const headers = { ...params.headers };
+    const has = (name) => Object.keys(headers).some((key) => key.toLowerCase() === name);
+    const credentials = /^([a-z][a-z\d+.-]*:\/\/)([^/?#\\]*)@/i.exec(url);
+    if (credentials) {
+        url = credentials[1] + url.slice(credentials[0].length);
+        const user = decodeURIComponent(credentials[2]);
+        if (user && !has("authorization")) {
+            headers.authorization = `Basic ${Buffer.from(user.includes(":") ? user : `${user}:`).toString("base64")}`;
+        }
+    }
+    let body = form ? new URLSearchParams(form) : params.body;
+    if (json) {
+        if (typeof json !== "boolean") body = json;
+        if (body !== undefined && !form) {
+            body = JSON.stringify(body);
+            if (!has("content-type")) headers["content-type"] = "application/json";
+        }
+        if (!has("accept")) headers.accept = "application/json";
+    }
+    const response = await fetch(url, {
+        method: params.method?.toUpperCase(),
+        headers,
+        body,
+        signal: timeout ? AbortSignal.timeout(timeout) : undefined,
+    });
+    const data = json ? await readJson(response) : await response.text();
+    if (params.simple !== false && !response.ok) throw new StatusCodeError(response.status, data);
+    if (!params.resolveWithFullResponse) return data;
+    return { statusCode: response.status, headers: Object.fromEntries(response.headers), body: data };
+}
+
 // TODO(faas-migrate): V2's toolbelt has no `HTTPClient`, so this throws: remove it once the uses of `httpClient` marked below call `fetch` [http-client-to-fetch]
 const httpClient = Toolbelt.HTTPClient();
 
 async function lambda(input, callback) {
     // TODO(faas-migrate): request-promise option `encoding` has no fetch equivalent this tool knows: rewrite this call with `fetch` by hand [http-client-to-fetch]
     const binary = await httpClient("https://api.example.com/file", { encoding: null });
-    // TODO(faas-migrate): the options are not an object literal: rewrite this call with `fetch` by hand [http-client-to-fetch]
-    const built = await httpClient("https://api.example.com/a", input.payload.options);
+    const built = await requestPromise("https://api.example.com/a", input.payload.options);
     const defaults = { json: true };
     defaults.simple = false;
-    // TODO(faas-migrate): the options `defaults` are changed or used elsewhere, so they are not known here: rewrite this call with `fetch` by hand [http-client-to-fetch]
-    const mutated = await httpClient("https://api.example.com/b", defaults);
-    // TODO(faas-migrate): `json` is not `true` or `false` here, so what the call returns is not known: rewrite this call with `fetch` by hand [http-client-to-fetch]
-    const maybe = await httpClient("https://api.example.com/c", { json: input.payload.json });
+    const mutated = await requestPromise("https://api.example.com/b", defaults);
+    const maybe = await requestPromise("https://api.example.com/c", { json: input.payload.json });
     const key = "method";
-    // TODO(faas-migrate): an option name is computed: rewrite this call with `fetch` by hand [http-client-to-fetch]
-    const computed = await httpClient("https://api.example.com/d", { [key]: "POST" });
-    // TODO(faas-migrate): the call passes a callback: rewrite this call with `fetch` by hand [http-client-to-fetch]
-    httpClient("https://api.example.com/e", {}, (err, res, body) => callback(err, body));
+    const computed = await requestPromise("https://api.example.com/d", { [key]: "POST" });
+    requestPromise("https://api.example.com/e", {}, (err, res, body) => callback(err, body));
     // TODO(faas-migrate): V2 has no HTTPClient: `httpClient` is used here other than by calling it; use `fetch` instead [http-client-to-fetch]
     const clients = { http: httpClient };
     callback(null, { binary, built, mutated, maybe, computed, clients });

@@ -13,15 +13,20 @@
 //! ```
 //!
 //! and elsewhere an expression, `fetch(url, init).then(…)`. `readJson` and `StatusCodeError` are
-//! two small functions inserted once per file, only when a call needs them.
+//! two small functions inserted once per file, only when a call needs them. Credentials in the URL
+//! become an `Authorization` header ([`credentials`]). An HTTPClient call whose options are only
+//! known when it runs, or that passes request's callback, calls a helper that applies
+//! request-promise's options over fetch then ([`run_time`]).
 
 mod cleanup;
 mod clients;
+mod credentials;
 mod forms;
 mod object;
 mod options;
 mod render;
 mod rewriter;
+mod run_time;
 
 pub use render::Helper;
 
@@ -145,6 +150,7 @@ pub fn check(cx: &mut Context, kind: Kind) {
     let mut needed: HashSet<Helper> = HashSet::new();
     // Client names with a use that could not be rewritten.
     let mut marked: HashSet<String> = HashSet::new();
+    let mut used_run_time = false;
     if !file.clients.names.is_empty() {
         let mut rewriter = Rewriter {
             cx,
@@ -156,14 +162,20 @@ pub fn check(cx: &mut Context, kind: Kind) {
             needed: &mut needed,
             edited: Vec::new(),
             marked: HashSet::new(),
+            run_time_helper: None,
+            run_time_used: false,
+            constants: HashMap::new(),
         };
         parsed.program.visit_with(&mut rewriter);
+        rewriter.finish();
         let Rewriter {
             uses,
             accounted,
             marked: marked_calls,
+            run_time_used,
             ..
         } = rewriter;
+        used_run_time = run_time_used;
         marked.extend(marked_calls);
         for (name, range) in uses {
             if !accounted.contains(&range) {
@@ -183,7 +195,17 @@ pub fn check(cx: &mut Context, kind: Kind) {
     if kind == Kind::Http {
         cleanup(cx, &file, &marked);
     }
-    render::insert_helpers(cx, &file.names, &needed);
+    // The run-time helper, when this pass's calls use it or an earlier pass's do.
+    let mut run_time_text = None;
+    if kind == Kind::Http && (used_run_time || cx.semantic.mentions(run_time::NAME)) {
+        if let Ok((name, false)) = run_time::helper_name(cx) {
+            if used_run_time || cx.semantic.mentions(&name) {
+                needed.extend([Helper::ReadJson, Helper::StatusCodeError]);
+                run_time_text = Some(run_time::text(&name, cx));
+            }
+        }
+    }
+    render::insert_helpers(cx, &file.names, &needed, run_time_text);
 }
 
 fn span_of(parsed: &Parsed, range: &Range<usize>) -> swc_common::Span {
@@ -367,12 +389,43 @@ fn is_string(expr: &Expr, vars: &Vars) -> bool {
     }
 }
 
+/// Why a call is not rewritten to `fetch` where it stands.
+pub struct Refusal {
+    pub message: String,
+    /// The options are only known when the call runs: the run-time helper can make it.
+    pub run_time: bool,
+}
+
+impl Refusal {
+    fn run_time(message: impl Into<String>) -> Refusal {
+        Refusal {
+            message: message.into(),
+            run_time: true,
+        }
+    }
+}
+
+impl From<String> for Refusal {
+    fn from(message: String) -> Refusal {
+        Refusal {
+            message,
+            run_time: false,
+        }
+    }
+}
+
+impl From<&str> for Refusal {
+    fn from(message: &str) -> Refusal {
+        Refusal::from(message.to_string())
+    }
+}
+
 /// Which statement-level options a call reads, for [`Options`].
 fn options_of<'a>(
     file: &'a File<'a>,
     kind: Kind,
     call: &'a CallExpr,
-) -> Result<(Vec<&'a Expr>, Options<'a>), String> {
+) -> Result<(Vec<&'a Expr>, Options<'a>), Refusal> {
     let args: Vec<&Expr> = call.args.iter().map(|a| &*a.expr).collect();
     if call.args.iter().any(|a| a.spread.is_some()) {
         return Err("the call spreads its arguments".into());
@@ -389,20 +442,19 @@ fn options_of<'a>(
                     Expr::Ident(i) => match file.semantic.constant_init(i) {
                         Some(init) if is_string(init, &file.vars) => (vec![*only], None),
                         _ => {
-                            return Err(format!(
+                            return Err(Refusal::run_time(format!(
                             "`{}` may hold a URL or request options, and which is not known here",
                             i.sym
-                        ))
+                        )))
                         }
                     },
                     _ if is_string(only, &file.vars) => (vec![*only], None),
-                    _ => return Err(
-                        "the argument may be a URL or request options, and which is not known here"
-                            .into(),
-                    ),
+                    _ => return Err(Refusal::run_time(
+                        "the argument may be a URL or request options, and which is not known here",
+                    )),
                 },
                 [url, options] => (vec![*url], Some(*options)),
-                _ => return Err("the call passes a callback".into()),
+                _ => return Err(Refusal::run_time("the call passes a callback")),
             }
         }
         Kind::Lp => match args.as_slice() {
@@ -413,6 +465,6 @@ fn options_of<'a>(
             }
         },
     };
-    let options = options::read(file.parsed, &file.vars, options)?;
+    let options = options::read(file.parsed, &file.vars, options).map_err(Refusal::run_time)?;
     Ok((lead, options))
 }

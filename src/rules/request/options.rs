@@ -206,6 +206,13 @@ impl<'a> Vars<'a> {
         self.strings.get(&self.semantic.binding_of(ident)?).copied()
     }
 
+    /// The binding of a string constant.
+    pub fn binding(&self, ident: &Ident) -> Option<BindingId> {
+        self.semantic
+            .binding_of(ident)
+            .filter(|b| self.strings.contains_key(b))
+    }
+
     /// Whether every use of the variable is a spread into an object literal.
     fn spread_only(&self, variable: &Variable, parsed: &Parsed) -> bool {
         let semantic = self.semantic;

@@ -6,9 +6,10 @@ mod output;
 mod text;
 mod variable;
 
+use super::credentials::{self, Scan};
 use super::object::{apply_to, ObjectEditor, Place};
 use super::options::{self, OptionProp, Options, Source, Value};
-use super::{ClientCall, File, Kind};
+use super::{ClientCall, File, Kind, Refusal};
 use crate::rules::Context;
 pub use helpers::{check_helpers, insert_helpers, Helper};
 use std::ops::Range;
@@ -27,6 +28,12 @@ pub struct Plan {
     full: bool,
     /// The options variable's literal: its range and new text.
     declaration: Option<(Range<usize>, String)>,
+    /// Credentials the URL carried (`user:password`, decoded), now sent as an `Authorization`
+    /// header.
+    authorization: Option<String>,
+    /// Credentials to take out of the string constant the URL starts with: its binding and the
+    /// range of `user:password@` (taken out once every use of the constant is rewritten).
+    pub constant_edit: Option<(crate::semantic::BindingId, Range<usize>)>,
     pub reviews: Vec<String>,
     /// The file ends statements with semicolons.
     semi: &'static str,
@@ -42,13 +49,14 @@ impl Plan {
         kind: Kind,
         c: &ClientCall,
         auditlog: Option<(Range<usize>, String)>,
-    ) -> Result<Option<Plan>, String> {
+    ) -> Result<Option<Plan>, Refusal> {
         let call = c.call;
         if let Some(member) = file.forms.members.get(&cx.range(call.span)) {
             if !matches!(member.as_str(), "then" | "catch" | "finally") {
                 return Err(format!(
                     "the request object's `.{member}` is used, which a fetch promise does not have"
-                ));
+                )
+                .into());
             }
         }
         let (lead, opts) = super::options_of(file, kind, call)?;
@@ -67,18 +75,18 @@ impl Plan {
                 return Err(format!(
                     "request-promise option `{}` has no fetch equivalent this tool knows",
                     p.key
-                ));
+                )
+                .into());
             }
             if kind == Kind::Lp && matches!(p.key.as_str(), "uri" | "url" | "baseUrl") {
-                return Err(format!(
-                    "the LpClient option `{}` has no V2 equivalent",
-                    p.key
-                ));
+                return Err(format!("the LpClient option `{}` has no V2 equivalent", p.key).into());
             }
         }
-        let json = opts.flag("json", false)?;
-        let simple = opts.flag("simple", true)?;
-        let full = opts.flag("resolveWithFullResponse", false)?;
+        let json = opts.flag("json", false).map_err(Refusal::run_time)?;
+        let simple = opts.flag("simple", true).map_err(Refusal::run_time)?;
+        let full = opts
+            .flag("resolveWithFullResponse", false)
+            .map_err(Refusal::run_time)?;
         if opts.has("body") && opts.has("form") {
             return Err("the call sets both `body` and `form`".into());
         }
@@ -91,14 +99,11 @@ impl Plan {
                 Helper::StatusCodeError => simple,
             };
             if used && !is_ours {
-                return Err(format!(
-                    "the name `{}` is taken in this file",
-                    helper.name()
-                ));
+                return Err(format!("the name `{}` is taken in this file", helper.name()).into());
             }
         }
         if let Source::Variable(v) = &opts.source {
-            check_variable(cx, file, call, v, &opts)?;
+            check_variable(cx, file, call, v, &opts).map_err(Refusal::run_time)?;
         }
 
         let quote = cx.style.quote;
@@ -110,6 +115,8 @@ impl Plan {
             simple,
             full,
             declaration: None,
+            authorization: None,
+            constant_edit: None,
             reviews: Vec::new(),
             semi,
             quote,
@@ -126,7 +133,7 @@ impl Plan {
                     (Some(url), None) => (*url, true),
                     (None, Some(p)) => match p.value.expr() {
                         Some(e) => (e, false),
-                        None => return Err("the URL is a shorthand property".into()),
+                        None => return Err(Refusal::run_time("the URL is a shorthand property")),
                     },
                     (None, None) => return Err("the call has no URL".into()),
                 }
@@ -134,6 +141,16 @@ impl Plan {
             Kind::Lp => (lead[1], true),
         };
         let url_text = plan.url(cx, file, url_expr, &opts)?;
+        if let (Some(_), Source::Variable(v)) = (&plan.authorization, &opts.source) {
+            // Its headers may be set after it is declared, in another letter case than the
+            // `Authorization` added here: request then sent no credentials.
+            if file.semantic.references_of(v.binding).count() > 1 {
+                return Err(Refusal::run_time(format!(
+                    "the URL has credentials and the headers of `{}` are set before the call",
+                    v.name
+                )));
+            }
+        }
 
         // The fetch options.
         let init = plan.init(cx, file, c, &opts)?;
@@ -204,26 +221,46 @@ impl Plan {
         file: &File,
         url: &Expr,
         opts: &Options,
-    ) -> Result<String, String> {
+    ) -> Result<String, Refusal> {
         let base = opts.get("baseUrl");
         let qs = opts.get("qs");
+        let user_info = match (self.kind, base) {
+            (Kind::Http, None) => self.credentials(cx, file, url)?,
+            _ => None,
+        };
         if base.is_none() && qs.is_none() {
-            return Ok(cx.text(url.span()).to_string());
+            let range = cx.range(url.span());
+            let mut text = cx.text(url.span()).to_string();
+            if let Some(r) = user_info {
+                text.replace_range(r.start - range.start..r.end - range.start, "");
+            }
+            return Ok(text);
         }
         let mut parts = Parts::of(cx, &file.vars, url);
+        if let Some(r) = user_info {
+            parts.strip_user_info(&cx.source[r])?;
+        }
         if let Some(base) = base {
             let base_expr = base
                 .value
                 .expr()
-                .ok_or("`baseUrl` is a shorthand property")?;
-            let Some(base_value) = options::static_string(base_expr, &file.vars, 0) else {
-                return Err("`baseUrl` is not a string known here".into());
+                .ok_or(Refusal::run_time("`baseUrl` is a shorthand property"))?;
+            let Some(mut base_value) = options::static_string(base_expr, &file.vars, 0) else {
+                return Err(Refusal::run_time("`baseUrl` is not a string known here"));
             };
+            if let Scan::Known(info) = credentials::scan(&[Some(base_value.clone())]) {
+                self.authorization = Some(credentials::decoded(&info).ok_or(format!(
+                    "the credentials `{info}@` of `baseUrl` are escaped in a way this tool does not decode as request did"
+                ))?);
+                base_value = base_value.replacen(&format!("{info}@"), "", 1);
+            }
             let start = options::string_pieces(url, &file.vars, 0)
                 .into_iter()
                 .next()
                 .flatten()
-                .ok_or("with `baseUrl`, the start of the uri is not known here")?;
+                .ok_or(Refusal::run_time(
+                    "with `baseUrl`, the start of the uri is not known here",
+                ))?;
             if start.starts_with("http://") || start.starts_with("https://") {
                 return Err(
                     "`baseUrl` is set but the uri is a whole URL (request-promise rejects that)"
@@ -277,6 +314,40 @@ impl Plan {
         Ok(parts.render(self.quote))
     }
 
+    /// Credentials in the URL: the header they become, and where they are written at the call
+    /// (the range of `user:password@` to take out); those in a string constant the URL starts
+    /// with are taken out there, with the call's edit.
+    fn credentials(
+        &mut self,
+        cx: &Context,
+        file: &File,
+        url: &Expr,
+    ) -> Result<Option<Range<usize>>, Refusal> {
+        let info = match credentials::scan(&options::string_pieces(url, &file.vars, 0)) {
+            Scan::None => return Ok(None),
+            Scan::RunTime => {
+                return Err(Refusal::run_time(
+                    "the URL's credentials (`user:password@`) are only known at run time",
+                ))
+            }
+            Scan::Known(info) => info,
+        };
+        let decoded = credentials::decoded(&info).ok_or(format!(
+            "the URL's credentials `{info}@` are escaped in a way this tool does not decode as request did; fetch refuses a URL with credentials: send them as an `Authorization` header"
+        ))?;
+        let place = credentials::place(cx.source, cx.parsed, &file.vars, url, &info).ok_or(
+            "the URL carries credentials (`user:password@`) written in a way this tool cannot take out of it; fetch refuses such a URL: send them as an `Authorization` header",
+        )?;
+        self.authorization = Some(decoded);
+        match place {
+            credentials::Place::AtCall(range) => Ok(Some(range)),
+            credentials::Place::Constant(binding, range) => {
+                self.constant_edit = Some((binding, range));
+                Ok(None)
+            }
+        }
+    }
+
     /// The fetch options: `None` when there are none.
     fn init(
         &mut self,
@@ -323,6 +394,20 @@ impl Plan {
         }
         if self.json && self.kind == Kind::Http && !user_has("accept") {
             added_headers.push(("Accept".into(), format!("{q}application/json{q}")));
+        }
+        // request sent the URL's credentials unless the headers had an `Authorization`.
+        if let Some(user_pass) = self
+            .authorization
+            .as_deref()
+            .filter(|_| !user_has("authorization"))
+        {
+            added_headers.push((
+                "Authorization".into(),
+                format!(
+                    "{q}Basic {q} + Buffer.from({}).toString({q}base64{q})",
+                    text::string_literal(user_pass, q)
+                ),
+            ));
         }
 
         let method_index = opts.props.iter().position(|p| p.key == "method");

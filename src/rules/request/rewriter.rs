@@ -1,10 +1,10 @@
 //! The walk that finds the clients' calls and rewrites each one.
 
 use super::forms::{Target, ThenUse};
-use super::{client_call, render, ClientCall, File, Helper, Kind};
+use super::{client_call, render, run_time, ClientCall, File, Helper, Kind};
 use crate::rules::support;
 use crate::rules::Context;
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 use swc_common::Spanned;
 use swc_ecma_ast::*;
@@ -26,6 +26,31 @@ pub(super) struct Rewriter<'c, 'a, 'f> {
     pub(super) edited: Vec<Range<usize>>,
     /// Client names with a use that could not be rewritten.
     pub(super) marked: HashSet<String>,
+    /// The run-time helper's name and whether the file declares it, once asked.
+    pub(super) run_time_helper: Option<Result<(String, bool), String>>,
+    /// Whether a call of this pass goes through the run-time helper.
+    pub(super) run_time_used: bool,
+    /// String constants holding credentials that URLs of this pass start with.
+    pub(super) constants: HashMap<crate::semantic::BindingId, CredentialConstant>,
+}
+
+/// A call's rewrite, ready to be made.
+struct Rewrite {
+    span: swc_common::Span,
+    client: String,
+    edit: (Range<usize>, String),
+    helpers: Vec<Helper>,
+    reviews: Vec<String>,
+}
+
+/// A string constant holding credentials, and the rewritten calls whose URL starts with it.
+#[derive(Default)]
+pub(super) struct CredentialConstant {
+    /// The range of `user:password@` in its literal.
+    user_info: Range<usize>,
+    calls: Vec<Rewrite>,
+    /// A call whose URL starts with it waits for the next pass.
+    deferred: bool,
 }
 
 impl Rewriter<'_, '_, '_> {
@@ -65,7 +90,14 @@ impl Rewriter<'_, '_, '_> {
                 }
                 return;
             }
-            Err(message) => {
+            Err(refusal) => {
+                let message = match (refusal.run_time, self.kind) {
+                    (true, Kind::Http) => match self.run_time(c, &refusal.message) {
+                        Ok(()) => return,
+                        Err(message) => message,
+                    },
+                    _ => refusal.message,
+                };
                 self.cx
                     .todo(call.span, format!("{message}: {}", self.kind.by_hand()));
                 self.marked.insert(client_ident.sym.to_string());
@@ -108,20 +140,120 @@ impl Rewriter<'_, '_, '_> {
         };
         // A call whose edit would overlap another of this pass (a call in the options of another,
         // or between an options variable and its call) waits for the next pass.
-        if self
-            .edited
-            .iter()
-            .any(|r| r.start < edit_range.end && edit_range.start < r.end)
-        {
+        if !self.free(std::slice::from_ref(&edit_range)) {
+            if let Some((binding, _)) = plan.constant_edit {
+                self.constants.entry(binding).or_default().deferred = true;
+            }
             return;
         }
         self.edited.push(edit_range.clone());
-        self.needed.extend(plan.helpers(form.map(|f| &f.target)));
-        self.cx.replace(edit_range, text);
-        for review in &plan.reviews {
-            self.cx
-                .report(call.span, crate::FixClass::Review, review.clone());
+        let rewrite = Rewrite {
+            span: call.span,
+            client: client_ident.sym.to_string(),
+            edit: (edit_range, text),
+            helpers: plan.helpers(form.map(|f| &f.target)),
+            reviews: plan.reviews,
+        };
+        match plan.constant_edit {
+            // Credentials in a string constant the URL starts with: taken out of it once every
+            // use of it is rewritten (see `finish`).
+            Some((binding, range)) => {
+                let constant = self.constants.entry(binding).or_default();
+                constant.user_info = range;
+                constant.calls.push(rewrite);
+            }
+            None => self.apply(rewrite),
         }
+    }
+
+    fn apply(&mut self, rewrite: Rewrite) {
+        self.needed.extend(rewrite.helpers);
+        self.cx.replace(rewrite.edit.0, rewrite.edit.1);
+        for review in rewrite.reviews {
+            self.cx
+                .report(rewrite.span, crate::FixClass::Review, review);
+        }
+    }
+
+    /// After the walk: the calls whose URL starts with a string constant holding credentials.
+    /// When every use of the constant is such a call, rewritten in this pass, the credentials go
+    /// from the constant and the calls are rewritten; when a use is something else, each call
+    /// gets a marker; when a call waits for the next pass, they all do.
+    pub(super) fn finish(&mut self) {
+        let mut constants: Vec<_> = std::mem::take(&mut self.constants).into_iter().collect();
+        constants.sort_by_key(|(_, c)| c.user_info.start);
+        for (binding, constant) in constants {
+            if constant.deferred {
+                continue;
+            }
+            let uses = self.file.semantic.references_of(binding).count();
+            if uses == constant.calls.len() && self.free(std::slice::from_ref(&constant.user_info))
+            {
+                self.edited.push(constant.user_info.clone());
+                self.cx.replace(constant.user_info, "");
+                for rewrite in constant.calls {
+                    self.apply(rewrite);
+                }
+                continue;
+            }
+            let name = &self.file.semantic.binding(binding).name;
+            let message = format!(
+                "`{name}` holds a URL with credentials (`user:password@`), which fetch refuses (request sent them as an `Authorization: Basic` header), and is also used where this rule does not rewrite it: {}",
+                self.kind.by_hand()
+            );
+            for rewrite in constant.calls {
+                self.cx.todo(rewrite.span, message.clone());
+                self.marked.insert(rewrite.client);
+            }
+        }
+    }
+
+    /// Whether none of `ranges` overlaps an edit of this pass.
+    fn free(&self, ranges: &[Range<usize>]) -> bool {
+        !ranges.iter().any(|e| {
+            self.edited
+                .iter()
+                .any(|r| r.start < e.end.max(e.start + 1) && e.start < r.end.max(r.start + 1))
+        })
+    }
+
+    /// A call whose options are only known when it runs, or that passes request's callback:
+    /// it goes through the run-time helper.
+    fn run_time(&mut self, c: &ClientCall, reason: &str) -> Result<(), String> {
+        if self.file.semantic.declares("fetch") {
+            return Err("the name `fetch` is taken in this file".into());
+        }
+        for &(helper, is_ours) in self.file.helpers(self.cx) {
+            if !is_ours {
+                return Err(format!(
+                    "the name `{}` is taken in this file",
+                    helper.name()
+                ));
+            }
+        }
+        let cx: &Context = self.cx;
+        let (name, _) = self
+            .run_time_helper
+            .get_or_insert_with(|| run_time::helper_name(cx))
+            .clone()?;
+        let (edits, callback) = run_time::call_edits(self.cx, self.file, c, &name)?;
+        let ranges: Vec<Range<usize>> = edits.iter().map(|(r, _)| r.clone()).collect();
+        if !self.free(&ranges) {
+            return Ok(());
+        }
+        self.edited.extend(ranges);
+        for (range, text) in edits {
+            self.cx.replace(range, text);
+        }
+        self.needed
+            .extend([Helper::ReadJson, Helper::StatusCodeError]);
+        self.run_time_used = true;
+        self.cx.report(
+            c.call.span,
+            crate::FixClass::Review,
+            run_time::review(&name, reason, callback),
+        );
+        Ok(())
     }
 
     /// A fresh name for the `Response` in `function`.

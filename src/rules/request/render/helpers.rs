@@ -122,8 +122,14 @@ pub fn check_helpers(cx: &Context, names: &Names) -> Vec<(Helper, bool)> {
 
 /// Inserts the helpers the file needs and does not have: those `needed` by this pass's
 /// rewrites, and those the code names without declaring them (a rewrite of an earlier pass whose
-/// helper could not be inserted then).
-pub fn insert_helpers(cx: &mut Context, names: &Names, needed: &HashSet<Helper>) {
+/// helper could not be inserted then); `run_time` is the text of the run-time request helper,
+/// which goes after them.
+pub fn insert_helpers(
+    cx: &mut Context,
+    names: &Names,
+    needed: &HashSet<Helper>,
+    run_time: Option<String>,
+) {
     let mut wanted: Vec<Helper> = Helper::ALL
         .into_iter()
         .filter(|h| {
@@ -131,18 +137,19 @@ pub fn insert_helpers(cx: &mut Context, names: &Names, needed: &HashSet<Helper>)
         })
         .collect();
     wanted.sort();
-    if wanted.is_empty() {
+    if wanted.is_empty() && run_time.is_none() {
         return;
     }
     let style = helper_style(cx);
     let eol = style.eol;
     let (at, after_line) = helper_position(cx);
-    for helper in wanted {
+    let texts = wanted.into_iter().map(|h| h.text(&style)).chain(run_time);
+    for helper in texts {
         // Each helper is one insertion, the same text whichever rule makes it.
         let text = if after_line {
-            format!("{eol}{eol}{}", helper.text(&style))
+            format!("{eol}{eol}{helper}")
         } else {
-            format!("{}{eol}{eol}", helper.text(&style))
+            format!("{helper}{eol}{eol}")
         };
         cx.insert(at, text);
     }

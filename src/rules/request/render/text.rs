@@ -103,6 +103,20 @@ impl Parts {
         }
     }
 
+    /// Takes the URL's credentials (`written`, `user:password@` as in the source) out of the text
+    /// it starts with.
+    pub(super) fn strip_user_info(&mut self, written: &str) -> Result<(), String> {
+        if let Some(Part::Text(t) | Part::Raw(t)) = self.0.first_mut() {
+            if let Some(at) = t.find("://").map(|i| i + 3) {
+                if t[at..].starts_with(written) {
+                    t.replace_range(at..at + written.len(), "");
+                    return Ok(());
+                }
+            }
+        }
+        Err("the URL carries credentials (`user:password@`) written in a way this tool cannot take out of it".into())
+    }
+
     pub(super) fn render(&self, quote: char) -> String {
         if self.0.iter().all(|p| matches!(p, Part::Text(_))) {
             let text: String = self
@@ -142,7 +156,7 @@ fn starts_with_string(expr: &Expr, vars: &options::Vars) -> bool {
     }
 }
 
-fn string_literal(text: &str, quote: char) -> String {
+pub(super) fn string_literal(text: &str, quote: char) -> String {
     let mut out = String::new();
     out.push(quote);
     for c in text.chars() {
