@@ -59,7 +59,6 @@ rules![
 ];
 
 mod importer;
-mod names;
 mod precedence;
 mod request;
 mod support;

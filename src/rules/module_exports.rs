@@ -41,7 +41,6 @@
 //! and comments inside a rewritten export get a marker. A file that declares its own `module` or
 //! `exports` variable is left alone. A comment on the line above a removed export stays.
 
-use super::names::BindingNames;
 use crate::semantic::Semantic;
 use super::{trivia_len, Check, Context, RuleInfo};
 use crate::finding::FixClass;
@@ -49,7 +48,6 @@ use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 use swc_common::{Span, Spanned};
 use swc_ecma_ast::*;
-use swc_ecma_visit::VisitWith;
 
 pub(super) const INFO: RuleInfo = RuleInfo {
     name: "module-exports",
@@ -87,9 +85,8 @@ fn check(cx: &mut Context) {
         Program::Script(s) => s.body.iter().collect(),
         Program::Module(m) => m.body.iter().filter_map(|i| i.as_stmt()).collect(),
     };
-    let top_level = top_level_names(&cx.parsed.program);
     let lambda_declared = semantic.declares("lambda");
-    let top_lambda = top_level.contains("lambda");
+    let top_lambda = semantic.declares_at_top_level("lambda");
 
     let mut assignments = Vec::new();
     for stmt in &body {
@@ -138,7 +135,7 @@ fn check(cx: &mut Context) {
         }
         match (&a.target, a.value) {
             (Target::Module, Expr::Object(object)) => {
-                match export_list(object, &top_level, semantic, top_lambda) {
+                match export_list(object, semantic, top_lambda) {
                     Some(list) if list.is_empty() => removals.push(a.stmt.clone()),
                     Some(list) if !has_comments(a.stmt.clone()) => {
                         cx.replace(a.stmt.clone(), format!("export {{ {} }}{semi}", list.join(", ")));
@@ -162,7 +159,7 @@ fn check(cx: &mut Context) {
             }
             (Target::Module, _) => cx.replace(a.head.clone(), "export default "),
             (Target::Named(name), Expr::Ident(local))
-                if top_level.contains(&*local.sym)
+                if semantic.declares_at_top_level(&local.sym)
                     && !reassigned(semantic, local)
                     && !has_comments(a.stmt.clone()) =>
             {
@@ -262,7 +259,6 @@ fn entry_point(cx: &mut Context, a: &Assignment, value: &Expr, lambda_declared: 
 /// without the lambda; `None` when a property is not a top-level name that is never reassigned.
 fn export_list(
     object: &ObjectLit,
-    top_level: &HashSet<String>,
     semantic: &Semantic,
     top_lambda: bool,
 ) -> Option<Vec<String>> {
@@ -289,7 +285,7 @@ fn export_list(
         if key == "lambda" && local == "lambda" && top_lambda {
             continue;
         }
-        if !top_level.contains(&local) || reassigned(semantic, ident) {
+        if !semantic.declares_at_top_level(&local) || reassigned(semantic, ident) {
             return None;
         }
         list.push(if key == local {
@@ -369,39 +365,6 @@ fn prop_name(prop: &MemberProp) -> Option<String> {
         },
         MemberProp::PrivateName(_) => None,
     }
-}
-
-/// The names the top level of the file declares.
-fn top_level_names(program: &Program) -> HashSet<String> {
-    let mut names = BindingNames(Vec::new());
-    let add_stmt = |stmt: &Stmt, names: &mut BindingNames| match stmt {
-        Stmt::Decl(Decl::Fn(f)) => names.0.push(f.ident.sym.to_string()),
-        Stmt::Decl(Decl::Class(c)) => names.0.push(c.ident.sym.to_string()),
-        Stmt::Decl(Decl::Var(v)) => {
-            for d in &v.decls {
-                d.name.visit_with(names);
-            }
-        }
-        _ => {}
-    };
-    match program {
-        Program::Script(s) => s.body.iter().for_each(|stmt| add_stmt(stmt, &mut names)),
-        Program::Module(m) => {
-            for item in &m.body {
-                match item {
-                    ModuleItem::Stmt(stmt) => add_stmt(stmt, &mut names),
-                    ModuleItem::ModuleDecl(ModuleDecl::Import(import)) => {
-                        names.0.extend(import.specifiers.iter().map(|s| s.local().sym.to_string()))
-                    }
-                    ModuleItem::ModuleDecl(ModuleDecl::ExportDecl(ExportDecl { decl, .. })) => {
-                        add_stmt(&Stmt::Decl(decl.clone()), &mut names)
-                    }
-                    _ => {}
-                }
-            }
-        }
-    }
-    names.0.into_iter().collect()
 }
 
 /// An export name as written in `export { local as <name> }`: quoted unless it is an identifier.

@@ -234,6 +234,14 @@ impl<'a> Semantic<'a> {
         self.declarations_named(name) + self.references_named(name).count()
     }
 
+    /// Every place `name` stands as a variable: its declarations and its references.
+    pub fn occurrences_named<'s>(&'s self, name: &str) -> impl Iterator<Item = Span> + 's {
+        let declarations = self
+            .bindings_named(name)
+            .flat_map(|b| b.declarations.iter().copied());
+        declarations.chain(self.references_named(name).map(|r| r.span))
+    }
+
     /// Whether the file mentions `name` at all, declared or global.
     pub fn mentions(&self, name: &str) -> bool {
         self.by_name.contains_key(&Atom::from(name))

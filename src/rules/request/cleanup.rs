@@ -10,8 +10,8 @@ use swc_ecma_ast::*;
 /// Removes what the rewrite left unused: client variables, parameters that received a client,
 /// `const { HTTPClient } = Toolbelt`, and option objects that were only spread into calls.
 pub(super) fn cleanup(cx: &mut Context, file: &File, marked: &HashSet<String>) {
-    let names = &file.names;
-    let unused = |name: &str| names.references(name).next().is_none();
+    let semantic = file.semantic;
+    let unused = |name: &str| semantic.references_named(name).next().is_none();
     let mut statements = Vec::new();
     for d in &file.clients.declarators {
         if marked.contains(&d.name) {
@@ -33,7 +33,9 @@ pub(super) fn cleanup(cx: &mut Context, file: &File, marked: &HashSet<String>) {
     // Parameters: the parameter and the argument of every call go in one edit, so the two never
     // disagree.
     for p in &file.clients.params {
-        if !unused_binding(file, &p.name, p.range.start) || names.declarations(&p.function) != 1 {
+        if !unused_binding(file, &p.name, p.range.start)
+            || semantic.declarations_named(&p.function) != 1
+        {
             continue;
         }
         let mut removals: Vec<Range<usize>> = vec![list_item_removal(cx.source, &p.all, p.index)];
@@ -119,26 +121,14 @@ pub(super) fn cleanup(cx: &mut Context, file: &File, marked: &HashSet<String>) {
 /// Whether nothing refers to the binding of `name` declared at `at`: no reference in its scope
 /// (its function, or the file), leaving out functions nested in it that declare `name` again.
 fn unused_binding(file: &File, name: &str, at: usize) -> bool {
-    let scope = file.scopes.function_at(at);
-    let within = |r: &Range<usize>, outer: &Option<Range<usize>>| {
-        outer
-            .as_ref()
-            .is_none_or(|o| o.start <= r.start && r.end <= o.end)
-    };
-    let shadows: Vec<Range<usize>> = file
-        .names
-        .declared
-        .get(name)
-        .into_iter()
-        .flatten()
-        .filter(|d| d.start != at)
-        .filter_map(|d| file.scopes.function_at(d.start))
-        .filter(|f| Some(f) != scope.as_ref() && within(f, &scope))
-        .collect();
-    !file
-        .names
-        .references(name)
-        .any(|r| within(r, &scope) && !shadows.iter().any(|s| s.start <= r.start && r.end <= s.end))
+    file.semantic
+        .bindings_named(name)
+        .find(|b| {
+            b.declarations
+                .iter()
+                .any(|d| file.parsed.range(*d).start == at)
+        })
+        .is_some_and(|b| b.references.is_empty())
 }
 
 /// Literals and other values without side effects.

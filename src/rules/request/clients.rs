@@ -7,8 +7,8 @@
 
 use super::Kind;
 use crate::parse::Parsed;
-use crate::rules::names::Names;
 use crate::semantic::facts::Toolbelt;
+use crate::semantic::Semantic;
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 use swc_common::Spanned;
@@ -55,7 +55,7 @@ pub struct Clients {
 }
 
 impl Clients {
-    pub fn find(parsed: &Parsed, names: &Names, toolbelt: &Toolbelt, kind: Kind) -> Clients {
+    pub fn find(parsed: &Parsed, semantic: &Semantic, toolbelt: &Toolbelt, kind: Kind) -> Clients {
         let factory = kind.factory();
         let mut found = Finder {
             parsed,
@@ -75,7 +75,7 @@ impl Clients {
             *client_declarations.entry(d.name.clone()).or_default() += 1;
         }
         let is_client = |name: &str, counts: &HashMap<String, usize>| {
-            let n = names.declarations(name);
+            let n = semantic.declarations_named(name);
             n > 0 && counts.get(name) == Some(&n)
         };
 
@@ -84,14 +84,14 @@ impl Clients {
         // changes (a parameter and the variable passed to it often share their name).
         let mut candidates: Vec<Param> = Vec::new();
         for f in &found.functions {
-            if names.declarations(&f.name) != 1 {
+            if semantic.declarations_named(&f.name) != 1 {
                 continue;
             }
             let Some(calls) = found.calls.get(&f.name) else {
                 continue;
             };
             // Every use of the function is a direct call.
-            if names.references(&f.name).count() != calls.len() {
+            if semantic.references_named(&f.name).count() != calls.len() {
                 continue;
             }
             for (index, param) in f.params.iter().enumerate() {

@@ -31,7 +31,6 @@ mod run_time;
 pub use render::Helper;
 
 use crate::parse::Parsed;
-use crate::rules::names::Names;
 use crate::rules::support::Scopes;
 use crate::rules::Context;
 use crate::semantic::Semantic;
@@ -78,11 +77,10 @@ impl Kind {
 struct File<'a> {
     parsed: &'a Parsed,
     semantic: &'a Semantic<'a>,
-    names: Names,
     vars: Vars<'a>,
     clients: Clients,
     forms: Forms,
-    scopes: Scopes,
+    scopes: &'a Scopes,
     /// Mutation sites: names assigned, updated, passed to a call or whose method is called, with
     /// where.
     mutations: Mutations,
@@ -93,16 +91,14 @@ struct File<'a> {
 impl<'a> File<'a> {
     fn new(cx: &Context<'a>, kind: Kind) -> File<'a> {
         let parsed: &'a Parsed = cx.parsed;
-        let names = Names::collect(parsed);
-        let clients = Clients::find(parsed, &names, &cx.facts.toolbelt, kind);
+        let clients = Clients::find(parsed, cx.semantic, &cx.facts.toolbelt, kind);
         let vars = Vars::collect(parsed, cx.semantic);
         File {
             parsed,
             semantic: cx.semantic,
             forms: Forms::find(parsed),
-            scopes: Scopes::new(cx.parsed),
+            scopes: cx.scopes(),
             mutations: mutations(parsed),
-            names,
             vars,
             clients,
             helpers: std::cell::OnceCell::new(),
@@ -111,8 +107,7 @@ impl<'a> File<'a> {
 
     /// The request helpers the file declares, and whether each declaration is ours.
     fn helpers(&self, cx: &Context) -> &[(render::Helper, bool)] {
-        self.helpers
-            .get_or_init(|| render::check_helpers(cx, &self.names))
+        self.helpers.get_or_init(|| render::check_helpers(cx))
     }
 }
 
@@ -205,7 +200,7 @@ pub fn check(cx: &mut Context, kind: Kind) {
             }
         }
     }
-    render::insert_helpers(cx, &file.names, &needed, run_time_text);
+    render::insert_helpers(cx, &needed, run_time_text);
 }
 
 fn span_of(parsed: &Parsed, range: &Range<usize>) -> swc_common::Span {

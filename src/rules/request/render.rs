@@ -90,7 +90,7 @@ impl Plan {
         if opts.has("body") && opts.has("form") {
             return Err("the call sets both `body` and `form`".into());
         }
-        if kind == Kind::Http && file.names.declarations("fetch") > 0 {
+        if kind == Kind::Http && file.semantic.declares("fetch") {
             return Err("the name `fetch` is taken in this file".into());
         }
         for &(helper, is_ours) in file.helpers(cx) {

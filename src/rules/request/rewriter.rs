@@ -276,12 +276,11 @@ impl Rewriter<'_, '_, '_> {
         }
         candidates.extend((2..100).map(|i| format!("response{i}")));
         let free = |name: &String| {
-            let used_here = self.file.names.idents.get(name).is_some_and(|ranges| {
-                ranges
-                    .iter()
-                    .any(|r| r.start >= function.start && r.end <= function.end)
+            let used_here = self.file.semantic.occurrences_named(name).any(|span| {
+                let r = self.file.parsed.range(span);
+                r.start >= function.start && r.end <= function.end
             });
-            let module_level = function.start == 0 && self.file.names.used(name);
+            let module_level = function.start == 0 && self.file.semantic.mentions(name);
             let chosen = self
                 .taken
                 .iter()
@@ -300,16 +299,15 @@ impl Rewriter<'_, '_, '_> {
         let file = self.file;
         let source = self.cx.source;
         let response_like = |name: &str, within: &Range<usize>| {
-            file.names.idents.get(name).is_some_and(|ranges| {
-                ranges.iter().any(|r| {
-                    within.start <= r.start
-                        && r.end <= within.end
-                        && (RESPONSE_MEMBERS.iter().any(|m| {
-                            source[r.end..].starts_with(m)
-                                && !source[r.end + m.len()..]
-                                    .starts_with(|c: char| c.is_alphanumeric() || c == '_')
-                        }) || source[..r.start].ends_with("readJson("))
-                })
+            file.semantic.occurrences_named(name).any(|span| {
+                let r = file.parsed.range(span);
+                within.start <= r.start
+                    && r.end <= within.end
+                    && (RESPONSE_MEMBERS.iter().any(|m| {
+                        source[r.end..].starts_with(m)
+                            && !source[r.end + m.len()..]
+                                .starts_with(|c: char| c.is_alphanumeric() || c == '_')
+                    }) || source[..r.start].ends_with("readJson("))
             })
         };
         let use_ = match file.forms.statements.get(&range) {

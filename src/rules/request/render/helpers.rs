@@ -1,7 +1,6 @@
 //! The two helpers the rewritten calls use, `readJson` and `StatusCodeError`: their text, the
 //! declarations a file already has, and where new ones go.
 
-use crate::rules::names::Names;
 use crate::rules::{support, Context};
 use std::collections::HashSet;
 use swc_common::Spanned;
@@ -89,7 +88,7 @@ fn normalized(text: &str) -> String {
 
 /// For each helper the file declares: whether that declaration is the helper (true) or something
 /// else with its name (false).
-pub fn check_helpers(cx: &Context, names: &Names) -> Vec<(Helper, bool)> {
+pub fn check_helpers(cx: &Context) -> Vec<(Helper, bool)> {
     let style = helper_style(cx);
     let mut out = Vec::new();
     for helper in Helper::ALL {
@@ -113,7 +112,7 @@ pub fn check_helpers(cx: &Context, names: &Names) -> Vec<(Helper, bool)> {
                     .join("\n");
                 out.push((helper, normalized(&code) == normalized(cx.text(span))));
             }
-            None if names.declarations(helper.name()) > 0 => out.push((helper, false)),
+            None if cx.semantic.declares(helper.name()) => out.push((helper, false)),
             None => {}
         }
     }
@@ -124,16 +123,12 @@ pub fn check_helpers(cx: &Context, names: &Names) -> Vec<(Helper, bool)> {
 /// rewrites, and those the code names without declaring them (a rewrite of an earlier pass whose
 /// helper could not be inserted then); `run_time` is the text of the run-time request helper,
 /// which goes after them.
-pub fn insert_helpers(
-    cx: &mut Context,
-    names: &Names,
-    needed: &HashSet<Helper>,
-    run_time: Option<String>,
-) {
+pub fn insert_helpers(cx: &mut Context, needed: &HashSet<Helper>, run_time: Option<String>) {
     let mut wanted: Vec<Helper> = Helper::ALL
         .into_iter()
         .filter(|h| {
-            (needed.contains(h) || names.used(h.name())) && names.declarations(h.name()) == 0
+            (needed.contains(h) || cx.semantic.mentions(h.name()))
+                && !cx.semantic.declares(h.name())
         })
         .collect();
     wanted.sort();
