@@ -34,6 +34,7 @@ macro_rules! rules {
 }
 
 rules![
+    legacy_octal,
     require_to_import,
     module_exports,
     use_strict,
@@ -50,6 +51,7 @@ rules![
     log_limits,
     blocking_call,
     unknown_toolbelt_api,
+    implicit_globals,
     v1_residue,
     config_env,
     config_event,

@@ -53,6 +53,7 @@ pub(super) const INFO: RuleInfo = RuleInfo {
     applies: |_| true,
     check: Check::JavaScript(check),
     after: &[
+        "legacy-octal",
         "require-to-import",
         "module-exports",
         "use-strict",
@@ -69,6 +70,7 @@ pub(super) const INFO: RuleInfo = RuleInfo {
         "log-limits",
         "blocking-call",
         "unknown-toolbelt-api",
+        "implicit-globals",
     ],
     source: include_str!("v1_residue.rs"),
 };
