@@ -14,9 +14,10 @@
 //!   assignment (at load, or in the handler), where V1 threw a ReferenceError.
 //!
 //! Each declaration gets a `review` finding that says what was declared and where. A name read
-//! with `typeof`, deleted, reached through `globalThis`/`global` (or in a file that reaches the
-//! global object in ways that cannot be followed, or calls `eval`), or that may be read before it
-//! is first assigned, is left to `v1-residue`, which marks it.
+//! with `typeof`, deleted, reached through `globalThis`/`global`, or that may be read before it
+//! is first assigned, is left to `v1-residue`, which marks it; so is every name of a file that
+//! reaches the global object in ways that cannot be followed, calls `eval`, or loads a module of
+//! its own (`./util.js` may use the same globals).
 //!
 //! ## Why V2 needs it
 //! V1 ran the function as a sloppy CommonJS script, where assigning an undeclared name creates a
@@ -46,7 +47,8 @@
 //! to the marker. A function-level `let` gives each call its own variable: calls of one function
 //! that overlap in time (an `async` handler serving several invocations at once) no longer see
 //! each other's value, which V1 code that relied on it would notice. Functions reached through
-//! properties (`obj.run = function () {…}`) are not followed. Writes to a property of the global
+//! properties (`obj.run = function () {…}`) are not followed, and a call counts as reading the
+//! name even when the function it calls assigns it first. Writes to a property of the global
 //! object that Node already has (`process`, `Promise`, …) do not throw and are left alone.
 
 mod order;
@@ -250,8 +252,16 @@ impl<'s, 'c, 'a> Decision<'s, 'c, 'a> {
         if self.refs.iter().any(|r| owner(r.0).is_none()) {
             return false;
         }
+        // A call in a loop of code that uses the name (another such loop) changes it there.
+        let calls = loops.iter().any(|l| {
+            let start = self.touched.partition_point(|&x| x < l.range.start);
+            self.touched[start..]
+                .iter()
+                .take_while(|&&x| x < l.range.end)
+                .any(|x| self.refs.binary_search_by_key(x, |r| r.0).is_err())
+        });
         // A function inside a loop that uses the name could run after the iteration.
-        let closure = self.shape.funcs.iter().any(|f| {
+        let closure = calls || self.shape.funcs.iter().any(|f| {
             loops.iter().any(|l| contains(&l.range, &f.range)) && any_ref_in(&self.refs, &f.range)
         });
         if closure {

@@ -42,7 +42,8 @@ pub(super) struct Shape {
     pub(super) loops: Vec<Loop>,
     /// Names used in ways a declaration would change: `typeof x`, `delete x`, `globalThis.x`.
     pub(super) excluded: HashSet<Atom>,
-    /// The global object is reached in a way that cannot be followed, or `eval` is called.
+    /// The global object is reached in a way that cannot be followed, or `eval` is called
+    /// (or the file loads a module of its own, which may share the global object with it).
     pub(super) opaque: bool,
 }
 
@@ -82,6 +83,13 @@ impl Collector<'_, '_> {
     fn hold(&mut self, ident: &Ident, span: Span) {
         if let Some(b) = self.cx.semantic.binding_of(ident) {
             self.shape.holders.push((b, self.cx.range(span)));
+        }
+    }
+
+    /// A module of the function's own (`./util.js`) may read or write the same globals.
+    fn local_module(&mut self, name: Option<&str>) {
+        if name.is_some_and(|n| n.starts_with('.') || n.starts_with('/')) {
+            self.shape.opaque = true;
         }
     }
 
@@ -144,7 +152,11 @@ impl Visit for Collector<'_, '_> {
 
     fn visit_var_declarator(&mut self, d: &VarDeclarator) {
         if let Pat::Ident(b) = &d.name {
-            self.hold(&b.id, d.span);
+            // A variable holds code when its value has a function in it (`{ run() {…} }`); one
+            // that holds a value computed when it is declared does not.
+            if d.init.as_deref().is_some_and(holds_code) {
+                self.hold(&b.id, d.span);
+            }
             if matches!(d.init.as_deref(), Some(Expr::Fn(_) | Expr::Arrow(_))) {
                 self.holder = self.cx.semantic.binding_of(&b.id);
             }
@@ -216,9 +228,52 @@ impl Visit for Collector<'_, '_> {
         m.visit_children_with(self);
     }
 
+    fn visit_import_decl(&mut self, import: &ImportDecl) {
+        self.local_module(import.src.value.as_atom().map(|a| &**a));
+    }
+
+    fn visit_call_expr(&mut self, call: &CallExpr) {
+        let loads = match &call.callee {
+            Callee::Import(_) => true,
+            Callee::Expr(e) => e.as_ident().is_some_and(|i| &*i.sym == "require"),
+            Callee::Super(_) => false,
+        };
+        if loads {
+            if let Some(Expr::Lit(Lit::Str(s))) = call.args.first().map(|a| a.expr.as_ref()) {
+                self.local_module(s.value.as_atom().map(|a| &**a));
+            }
+        }
+        call.visit_children_with(self);
+    }
+
     fn visit_ident(&mut self, i: &Ident) {
         if matches!(&*i.sym, "globalThis" | "global" | "eval") && self.unbound(i) {
             self.shape.opaque = true;
         }
     }
+}
+
+/// Whether an expression has a function or a class in it.
+fn holds_code(expr: &Expr) -> bool {
+    struct Code(bool);
+    impl Visit for Code {
+        fn visit_function(&mut self, _: &Function) {
+            self.0 = true;
+        }
+        fn visit_arrow_expr(&mut self, _: &ArrowExpr) {
+            self.0 = true;
+        }
+        fn visit_class(&mut self, _: &Class) {
+            self.0 = true;
+        }
+        fn visit_getter_prop(&mut self, _: &GetterProp) {
+            self.0 = true;
+        }
+        fn visit_setter_prop(&mut self, _: &SetterProp) {
+            self.0 = true;
+        }
+    }
+    let mut code = Code(false);
+    expr.visit_with(&mut code);
+    code.0
 }
