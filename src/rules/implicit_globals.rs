@@ -47,8 +47,10 @@
 //! to the marker. A function-level `let` gives each call its own variable: calls of one function
 //! that overlap in time (an `async` handler serving several invocations at once) no longer see
 //! each other's value, which V1 code that relied on it would notice. Functions reached through
-//! properties (`obj.run = function () {…}`) are not followed, and a call counts as reading the
-//! name even when the function it calls assigns it first. Writes to a property of the global
+//! properties (`obj.run = function () {…}`) are not followed. A call assigns the name only when
+//! it is a statement of its own (`init(input);`, `await load();`) calling a function of the file
+//! that assigns it before anything reads it and before it can return; any other use of code that
+//! touches the name counts as reading it. Writes to a property of the global
 //! object that Node already has (`process`, `Promise`, …) do not throw and are left alone.
 
 mod order;

@@ -11,6 +11,36 @@ use swc_common::{Span, Spanned};
 use swc_ecma_ast::*;
 use swc_ecma_visit::{Visit, VisitWith};
 
+/// How deep calls are followed when a call statement may assign a name.
+const CALLS: usize = 3;
+
+/// Whether a statement can return (or `yield`) from its function, and whether it can `await`
+/// (nested functions aside).
+fn exits(stmt: &Stmt) -> (bool, bool) {
+    struct Exits(bool, bool);
+    impl Visit for Exits {
+        fn visit_return_stmt(&mut self, _: &ReturnStmt) {
+            self.0 = true;
+        }
+        fn visit_yield_expr(&mut self, _: &YieldExpr) {
+            self.0 = true;
+        }
+        fn visit_await_expr(&mut self, a: &AwaitExpr) {
+            self.1 = true;
+            a.visit_children_with(self);
+        }
+        fn visit_for_of_stmt(&mut self, s: &ForOfStmt) {
+            self.1 |= s.is_await;
+            s.visit_children_with(self);
+        }
+        fn visit_function(&mut self, _: &Function) {}
+        fn visit_arrow_expr(&mut self, _: &ArrowExpr) {}
+    }
+    let mut exits = Exits(false, false);
+    stmt.visit_with(&mut exits);
+    (exits.0, exits.1)
+}
+
 impl Decision<'_, '_, '_> {
     /// Whether a run of statements, executed in order, assigns the name before anything reads
     /// it: the first statement that touches it must assign it first.
@@ -91,7 +121,7 @@ impl Decision<'_, '_, '_> {
     /// Whether a statement assigns the name before anything in it reads it.
     fn stmt_assigns(&self, stmt: &Stmt) -> bool {
         match stmt {
-            Stmt::Expr(e) => self.expr_assigns(&e.expr),
+            Stmt::Expr(e) => self.expr_assigns(&e.expr) || self.call_assigns(&e.expr, CALLS),
             Stmt::For(ForStmt {
                 init: Some(init), ..
             }) => match init {
@@ -101,6 +131,65 @@ impl Decision<'_, '_, '_> {
             Stmt::Decl(Decl::Var(var)) => self.var_assigns(var),
             _ => false,
         }
+    }
+
+    /// `f(…)` or `await f(…)`, a statement of its own, where `f` always holds a function of the
+    /// file whose body assigns the name before anything reads it and before it can return (and,
+    /// when the call is not awaited, before its first `await`), with arguments that do not
+    /// touch the name.
+    fn call_assigns(&self, expr: &Expr, depth: usize) -> bool {
+        let (call, awaited) = match expr {
+            Expr::Await(a) => (a.arg.as_call(), true),
+            e => (e.as_call(), false),
+        };
+        let Some(call) = call.filter(|_| depth > 0) else {
+            return false;
+        };
+        let semantic = self.cx.semantic;
+        let Some(binding) = call
+            .callee
+            .as_expr()
+            .and_then(|c| c.as_ident())
+            .and_then(|i| semantic.binding_of(i))
+            .filter(|&b| !semantic.binding(b).reassigned)
+        else {
+            return false;
+        };
+        if call
+            .args
+            .iter()
+            .any(|a| self.touches(&self.cx.range(a.expr.span())))
+        {
+            return false;
+        }
+        let Some(body) = self
+            .shape
+            .funcs
+            .iter()
+            .find(|f| f.binding == Some(binding) && !f.generator)
+            .and_then(|f| f.body.clone())
+        else {
+            return false;
+        };
+        with_body(self.cx, &body, |stmts| {
+            for stmt in stmts {
+                if matches!(stmt, Stmt::Decl(Decl::Fn(_)))
+                    || matches!(stmt, Stmt::Decl(Decl::Var(v)) if only_functions(v))
+                {
+                    continue;
+                }
+                if self.touches(&self.cx.range(stmt.span())) {
+                    // `x = await load()` assigns only once the call has been awaited.
+                    return (awaited || !exits(stmt).1) && self.stmt_assigns(stmt)
+                        || matches!(stmt, Stmt::Expr(e) if self.call_assigns(&e.expr, depth - 1));
+                }
+                let (returns, waits) = exits(stmt);
+                if returns || (waits && !awaited) {
+                    return false;
+                }
+            }
+            false
+        }) == Some(true)
     }
 
     fn var_assigns(&self, var: &VarDecl) -> bool {

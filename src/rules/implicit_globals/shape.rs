@@ -19,6 +19,8 @@ pub(super) struct Func {
     /// The binding that holds it, if any: `function f`, `const f = () => …`, `function f` as an
     /// expression.
     pub(super) binding: Option<BindingId>,
+    /// A generator: calling it runs nothing of its body.
+    pub(super) generator: bool,
 }
 
 /// A loop that assigns an undeclared name in its head.
@@ -72,11 +74,12 @@ impl Collector<'_, '_> {
         self.cx.semantic.binding_of(ident).is_none()
     }
 
-    fn function(&mut self, span: Span, body: Option<Span>, binding: Option<BindingId>) {
+    fn function(&mut self, f: &Function, binding: Option<BindingId>) {
         self.shape.funcs.push(Func {
-            range: self.cx.range(span),
-            body: body.map(|b| self.cx.range(b)),
+            range: self.cx.range(f.span),
+            body: f.body.as_ref().map(|b| self.cx.range(b.span)),
             binding,
+            generator: f.is_generator,
         });
     }
 
@@ -112,7 +115,7 @@ impl Visit for Collector<'_, '_> {
     fn visit_fn_decl(&mut self, f: &FnDecl) {
         let binding = self.cx.semantic.binding_of(&f.ident);
         self.hold(&f.ident, f.function.span);
-        self.function(f.function.span, f.function.body.as_ref().map(|b| b.span), binding);
+        self.function(&f.function, binding);
         self.holder = None;
         f.function.visit_children_with(self);
     }
@@ -123,14 +126,14 @@ impl Visit for Collector<'_, '_> {
             self.hold(ident, f.function.span);
             binding = binding.or_else(|| self.cx.semantic.binding_of(ident));
         }
-        self.function(f.function.span, f.function.body.as_ref().map(|b| b.span), binding);
+        self.function(&f.function, binding);
         f.function.visit_children_with(self);
     }
 
     fn visit_function(&mut self, f: &Function) {
         // Methods, getters and setters (declarations and expressions are handled above).
         self.holder = None;
-        self.function(f.span, f.body.as_ref().map(|b| b.span), None);
+        self.function(f, None);
         f.visit_children_with(self);
     }
 
@@ -140,7 +143,12 @@ impl Visit for Collector<'_, '_> {
             ArrowFunctionBody::FunctionBody(b) => Some(b.span),
             _ => None,
         };
-        self.function(a.span, body, binding);
+        self.shape.funcs.push(Func {
+            range: self.cx.range(a.span),
+            body: body.map(|b| self.cx.range(b)),
+            binding,
+            generator: false,
+        });
         a.visit_children_with(self);
     }
 
