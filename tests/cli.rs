@@ -402,7 +402,7 @@ fn rules_can_be_listed_explained_selected_and_ignored() {
         .assert()
         .code(2)
         .stderr(predicate::str::contains(
-            "unknown rule `nope` (rules: require-to-import, module-exports, use-strict, esm-globals, env-rename, handler-callback, ",
+            "unknown rule `nope` (rules: legacy-octal, require-to-import, module-exports, use-strict, esm-globals, env-rename, handler-callback, ",
         ));
     let dir = project(&[("a.js", V1.as_bytes())]);
     tool(dir.path())

@@ -2,10 +2,15 @@
 //! Checks how the function uses the secret store against V2's rules:
 //!
 //! - A `readSecret(key)` of a key that the same file also writes with `updateSecret` gets
-//!   `{ useCache: false }` as its second argument. Keys match when they are the same string (or a
-//!   top-level constant holding it), or the same variable name inside one function. The whole
-//!   file counts, not only one function: a helper that refreshes a token and the handler that
-//!   reads it again are the common case.
+//!   `{ useCache: false }` (merged into its second argument when that is an object literal).
+//!   Keys are resolved through the semantic model: a string, or a variable that always holds one
+//!   (`constant_init`). The whole file counts, not only one function: a helper that refreshes a
+//!   token and the handler that reads it again are the common case.
+//! - When the file calls `updateSecret` with a key that cannot be resolved (a parameter, a key
+//!   read from the input, an object returned by `readSecret(name)` of such a name), every
+//!   `readSecret` of the file whose key cannot be proved different from every updated key gets
+//!   `{ useCache: false }`: only two known, different strings are different. A second argument
+//!   that is not an object literal gets a marker instead.
 //! - The V1 system secrets `lp-faas-default-app-key` and `lp-faas-orchestrator-app-key`, named
 //!   anywhere, get a marker (as `appKeySecretName` of `LpClient`, the marker says to drop it).
 //! - `updateSecret` of a key starting with `LIVEPERSON_DEFAULT_` gets a marker.
@@ -29,13 +34,17 @@
 //! ```
 //!
 //! ## Limits
-//! Keys computed differently at the read and the write are not matched. A secret written by
-//! another function (or another instance) is still read through the 5-minute cache: add
-//! `{ useCache: false }` by hand where a read must see such writes at once. The cache check
+//! The calls count when their receiver is the toolbelt's `SecretClient` however it is reached
+//! (`Toolbelt.SecretClient()`, a variable that always holds it) or a value the file cannot tell
+//! (a parameter, a property): a receiver known to be something else is left alone. When every
+//! updated key is a known string, a read whose key is not known is left as it is. A secret
+//! written by another function (or another instance) is still read through the 5-minute cache:
+//! add `{ useCache: false }` by hand where a read must see such writes at once. The cache check
 //! follows values by variable name only.
 
 use super::{Check, Context, RuleInfo};
 use crate::finding::FixClass;
+use crate::semantic::facts::prop_name;
 use crate::tables;
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
@@ -60,21 +69,32 @@ pub(super) const INFO: RuleInfo = RuleInfo {
     source: include_str!("secret_names.rs"),
 };
 
-/// A secret key as the code writes it.
+/// A secret key as far as the code tells it.
 #[derive(Clone, PartialEq, Eq, Hash, Debug)]
 enum Key {
-    /// A string (or a top-level constant holding one).
-    Literal(String),
-    /// A variable, in the function (its range) where it is used.
-    Variable(String, Range<usize>),
+    /// A string (or a variable that always holds one).
+    Known(String),
+    /// Anything else: a parameter, an input field, a computed name.
+    Unknown,
 }
+
+/// How a `readSecret` call gets `{ useCache: false }`.
+enum ReadFix {
+    /// Replace this range with this text.
+    Replace(Range<usize>, String),
+    /// Its options already say `useCache`.
+    Done,
+    /// Its arguments are not a key and an object literal: a person adds the option.
+    Mark(Span),
+}
+
+/// Values followed through variables at most this deep (`const a = b; const b = "k"`).
+const DEPTH: usize = 8;
 
 fn check(cx: &mut Context) {
     let parsed = cx.parsed;
-    let constants = string_constants(&parsed.program);
     let mut visitor = SecretVisitor {
         cx,
-        constants,
         functions: Vec::new(),
         reads: Vec::new(),
         writes: HashSet::new(),
@@ -91,9 +111,24 @@ fn check(cx: &mut Context) {
         ..
     } = visitor;
 
-    for (key, arg_end) in reads {
-        if writes.contains(&key) {
-            cx.insert(arg_end, ", { useCache: false }");
+    // A read must bypass V2's cache when its key may be one the file updates: the same known
+    // string, or anything at all once one update's key is unknown.
+    let any_unknown = writes.contains(&Key::Unknown);
+    for (key, fix) in reads {
+        if !(any_unknown || (key != Key::Unknown && writes.contains(&key))) {
+            continue;
+        }
+        cx.new_fix();
+        match fix {
+            ReadFix::Replace(range, text) => cx.replace(range, text),
+            ReadFix::Done => {}
+            ReadFix::Mark(span) => {
+                let cache = &tables::platform().secrets.cache;
+                cx.todo(
+                    span,
+                    format!("this read may follow an `updateSecret` of the same secret, and V2's SecretClient caches reads for {cache} per instance: pass `useCache: false` in its options"),
+                );
+            }
         }
     }
 
@@ -122,11 +157,10 @@ const READ_CALL: &str = "(readSecret)";
 
 struct SecretVisitor<'c, 'a> {
     cx: &'c mut Context<'a>,
-    constants: HashMap<String, String>,
     /// Ranges of the functions around the current node, innermost last.
     functions: Vec<Range<usize>>,
-    /// `readSecret(key)` with one argument: its key and where the argument ends.
-    reads: Vec<(Key, usize)>,
+    /// Every `readSecret(...)` of the secret client: its key and how it gets the option.
+    reads: Vec<(Key, ReadFix)>,
     writes: HashSet<Key>,
     /// Names bound to values read from the secret store.
     derived: HashSet<String>,
@@ -137,21 +171,161 @@ struct SecretVisitor<'c, 'a> {
 }
 
 impl SecretVisitor<'_, '_> {
-    fn key(&self, expr: &Expr) -> Option<Key> {
+    /// The key an expression holds.
+    fn key(&self, expr: &Expr, depth: usize) -> Key {
         match expr {
-            Expr::Lit(Lit::Str(s)) => s.value.as_atom().map(|a| Key::Literal(a.to_string())),
+            Expr::Lit(Lit::Str(s)) => s
+                .value
+                .as_atom()
+                .map_or(Key::Unknown, |a| Key::Known(a.to_string())),
             Expr::Tpl(t) if t.exprs.is_empty() => t
                 .quasis
                 .first()
                 .and_then(|q| q.cooked.as_ref())
                 .and_then(|c| c.as_atom())
-                .map(|a| Key::Literal(a.to_string())),
-            Expr::Ident(i) => Some(match self.constants.get(&*i.sym) {
-                Some(value) => Key::Literal(value.clone()),
-                None => Key::Variable(i.sym.to_string(), self.functions.last().cloned().unwrap_or(0..0)),
-            }),
-            Expr::Paren(p) => self.key(&p.expr),
-            _ => None,
+                .map_or(Key::Unknown, |a| Key::Known(a.to_string())),
+            Expr::Ident(i) if depth > 0 => match self.cx.semantic.constant_init(i) {
+                Some(init) => self.key(init, depth - 1),
+                None => Key::Unknown,
+            },
+            Expr::Paren(p) => self.key(&p.expr, depth),
+            _ => Key::Unknown,
+        }
+    }
+
+    /// The `key` of an object that `updateSecret` is given: an object literal's `key` (the last
+    /// one that sets it, spreads included), the object a `readSecret(key)` returned, or a
+    /// variable that always holds one of those and whose properties nobody assigns.
+    fn object_key(&self, expr: &Expr, depth: usize) -> Key {
+        match expr {
+            Expr::Paren(p) => self.object_key(&p.expr, depth),
+            Expr::Object(object) => {
+                let mut key = Key::Unknown;
+                for prop in &object.props {
+                    match prop {
+                        PropOrSpread::Spread(spread) => key = self.object_key(&spread.expr, depth),
+                        PropOrSpread::Prop(prop) => match prop.as_ref() {
+                            Prop::Shorthand(i) if &*i.sym == "key" => {
+                                key = self.key(&Expr::Ident(i.clone()), depth)
+                            }
+                            Prop::KeyValue(kv) => match prop_key(&kv.key) {
+                                Some("key") => key = self.key(&kv.value, depth),
+                                Some(_) => {}
+                                None => key = Key::Unknown,
+                            },
+                            Prop::Shorthand(_) => {}
+                            // A getter, a setter or a method named `key`: not followed.
+                            _ => key = Key::Unknown,
+                        },
+                    }
+                }
+                key
+            }
+            Expr::Await(a) => match a.arg.as_ref() {
+                Expr::Call(call) if self.is_secret_call(call, "readSecret") => call
+                    .args
+                    .first()
+                    .filter(|a| a.spread.is_none())
+                    .map_or(Key::Unknown, |a| self.key(&a.expr, depth)),
+                _ => Key::Unknown,
+            },
+            Expr::Ident(i) if depth > 0 => {
+                let semantic = self.cx.semantic;
+                let mutated = semantic
+                    .binding_of(i)
+                    .is_none_or(|b| semantic.binding(b).mutated);
+                match semantic.constant_init(i) {
+                    Some(init) if !mutated => self.object_key(init, depth - 1),
+                    _ => Key::Unknown,
+                }
+            }
+            _ => Key::Unknown,
+        }
+    }
+
+    /// Whether `expr` may be the toolbelt's secret client: `Toolbelt.SecretClient()` however the
+    /// toolbelt is reached, a variable that always holds it, or a value the file cannot tell (a
+    /// parameter, a property, a call of its own). Another toolbelt client, a literal, a `new`
+    /// object or a function are not.
+    fn is_secret_client(&self, expr: &Expr, depth: usize) -> bool {
+        match expr {
+            Expr::Paren(p) => self.is_secret_client(&p.expr, depth),
+            Expr::Call(_) => self
+                .cx
+                .facts
+                .toolbelt
+                .call(expr)
+                .is_none_or(|(name, _)| name == "SecretClient"),
+            Expr::Ident(i) => match self.cx.semantic.constant_init(i) {
+                Some(init) if depth > 0 => self.is_secret_client(init, depth - 1),
+                // Too deep to follow, or a value the file cannot tell.
+                _ => true,
+            },
+            Expr::Member(_) | Expr::Await(_) | Expr::Cond(_) | Expr::Bin(_) | Expr::This(_) => {
+                true
+            }
+            Expr::OptChain(_) | Expr::Seq(_) | Expr::Assign(_) => true,
+            _ => false,
+        }
+    }
+
+    /// `<secret client>.<method>(...)`.
+    fn is_secret_call(&self, call: &CallExpr, method: &str) -> bool {
+        call.callee
+            .as_expr()
+            .and_then(|c| c.as_member())
+            .is_some_and(|m| {
+                prop_name(&m.prop) == Some(method) && self.is_secret_client(&m.obj, DEPTH)
+            })
+    }
+
+    /// How a `readSecret` call gets `{ useCache: false }`.
+    fn read_fix(&self, call: &CallExpr) -> ReadFix {
+        let cx = &self.cx;
+        match call.args.as_slice() {
+            [key] if key.spread.is_none() => {
+                let end = cx.range(key.expr.span()).end;
+                ReadFix::Replace(end..end, ", { useCache: false }".into())
+            }
+            [key, options] if key.spread.is_none() && options.spread.is_none() => {
+                let Expr::Object(object) = options.expr.as_ref() else {
+                    return ReadFix::Mark(options.expr.span());
+                };
+                let mut says_use_cache = false;
+                for prop in &object.props {
+                    match prop {
+                        PropOrSpread::Spread(_) => return ReadFix::Mark(object.span),
+                        PropOrSpread::Prop(p) => {
+                            let name = match p.as_ref() {
+                                Prop::Shorthand(i) => Some(&*i.sym),
+                                Prop::KeyValue(kv) => prop_key(&kv.key),
+                                _ => None,
+                            };
+                            match name {
+                                Some("useCache") => says_use_cache = true,
+                                Some(_) => {}
+                                None => return ReadFix::Mark(object.span),
+                            }
+                        }
+                    }
+                }
+                if says_use_cache {
+                    return ReadFix::Done;
+                }
+                let Some(last) = object.props.last() else {
+                    return ReadFix::Replace(cx.range(object.span), "{ useCache: false }".into());
+                };
+                let last_end = cx.range(last.span()).end;
+                let close = cx.range(object.span).end - 1;
+                let text = if cx.source[last_end..close].contains('\n') {
+                    format!(",{}{}useCache: false", cx.style.eol, cx.indent_at(last_end))
+                } else {
+                    ", useCache: false".to_string()
+                };
+                ReadFix::Replace(last_end..last_end, text)
+            }
+            [] => ReadFix::Done,
+            _ => ReadFix::Mark(call.span),
         }
     }
 
@@ -260,39 +434,30 @@ impl Visit for SecretVisitor<'_, '_> {
     }
 
     fn visit_call_expr(&mut self, call: &CallExpr) {
-        if is_method(call, "readSecret") && call.args.len() == 1 && call.args[0].spread.is_none() {
-            if let Some(key) = self.key(&call.args[0].expr) {
-                let end = self.cx.range(call.args[0].expr.span()).end;
-                self.reads.push((key, end));
-            }
+        if self.is_secret_call(call, "readSecret") {
+            let key = match call.args.first() {
+                Some(arg) if arg.spread.is_none() => self.key(&arg.expr, DEPTH),
+                _ => Key::Unknown,
+            };
+            let fix = self.read_fix(call);
+            self.reads.push((key, fix));
         }
-        if is_method(call, "updateSecret") {
-            if let Some(Expr::Object(object)) = call.args.first().map(|a| a.expr.as_ref()) {
-                for prop in &object.props {
-                    let PropOrSpread::Prop(prop) = prop else { continue };
-                    let (value, span): (Expr, Span) = match prop.as_ref() {
-                        Prop::Shorthand(i) if &*i.sym == "key" => (Expr::Ident(i.clone()), i.span),
-                        Prop::KeyValue(kv) if kv.key.as_ident().is_some_and(|k| &*k.sym == "key")
-                            || matches!(&kv.key, PropName::Str(s) if s.value.as_atom().is_some_and(|a| &**a == "key")) =>
-                        {
-                            ((*kv.value).clone(), kv.value.span())
-                        }
-                        _ => continue,
-                    };
-                    if let Some(key) = self.key(&value) {
-                        if let Key::Literal(name) = &key {
-                            let prefix = &tables::platform().secrets.reserved_prefix;
-                            if name.starts_with(prefix.as_str()) {
-                                self.cx.todo(
-                                    span,
-                                    format!("V2 forbids secret keys starting with `{prefix}`: store this value under another key (and create that secret in V2)"),
-                                );
-                            }
-                        }
-                        self.writes.insert(key);
-                    }
+        if self.is_secret_call(call, "updateSecret") {
+            let key = match call.args.first() {
+                Some(arg) if arg.spread.is_none() => self.object_key(&arg.expr, DEPTH),
+                _ => Key::Unknown,
+            };
+            if let (Key::Known(name), Some(arg)) = (&key, call.args.first()) {
+                let prefix = &tables::platform().secrets.reserved_prefix;
+                if name.starts_with(prefix.as_str()) {
+                    let span = key_span(&arg.expr).unwrap_or(arg.expr.span());
+                    self.cx.todo(
+                        span,
+                        format!("V2 forbids secret keys starting with `{prefix}`: store this value under another key (and create that secret in V2)"),
+                    );
                 }
             }
+            self.writes.insert(key);
         }
         // `readSecret(k).then(function (secret) { ... })`: the callback's parameters hold secrets.
         if let Some(member) = call.callee.as_expr().and_then(|c| c.as_member()) {
@@ -380,35 +545,25 @@ impl Visit for SecretVisitor<'_, '_> {
     }
 }
 
-/// Top-level `const NAME = "string"` declared once: name → value.
-fn string_constants(program: &Program) -> HashMap<String, String> {
-    let mut counts: HashMap<String, usize> = HashMap::new();
-    struct Count<'m>(&'m mut HashMap<String, usize>);
-    impl Visit for Count<'_> {
-        fn visit_binding_ident(&mut self, b: &BindingIdent) {
-            *self.0.entry(b.id.sym.to_string()).or_default() += 1;
-        }
+/// A property name written as an identifier or a string (`key`, `"key"`).
+fn prop_key(key: &PropName) -> Option<&str> {
+    match key {
+        PropName::Ident(i) => Some(&i.sym),
+        PropName::Str(s) => s.value.as_atom().map(|a| &**a),
+        _ => None,
     }
-    program.visit_with(&mut Count(&mut counts));
-    let mut constants = HashMap::new();
-    for stmt in super::support::top_statements(program) {
-        let Some(var) = stmt.as_decl().and_then(|d| d.as_var()) else {
-            continue;
-        };
-        if var.kind != VarDeclKind::Const {
-            continue;
-        }
-        for d in &var.decls {
-            if let (Some(name), Some(Expr::Lit(Lit::Str(s)))) = (d.name.as_ident(), d.init.as_deref()) {
-                if counts.get(&*name.id.sym) == Some(&1) {
-                    if let Some(v) = s.value.as_atom() {
-                        constants.insert(name.id.sym.to_string(), v.to_string());
-                    }
-                }
-            }
-        }
-    }
-    constants
+}
+
+/// Where an object literal sets its `key` (the last place), for a marker.
+fn key_span(expr: &Expr) -> Option<Span> {
+    let Expr::Object(object) = expr else {
+        return None;
+    };
+    object.props.iter().rev().find_map(|prop| match prop.as_prop()?.as_ref() {
+        Prop::Shorthand(i) if &*i.sym == "key" => Some(i.span),
+        Prop::KeyValue(kv) if prop_key(&kv.key) == Some("key") => Some(kv.value.span()),
+        _ => None,
+    })
 }
 
 /// Top-level `let`/`var`/`const` names with a simple binding: name → declarator span.

@@ -5,8 +5,8 @@
 //!
 //! ## Why V2 needs it
 //! V2 functions are ES modules, and ES modules are always strict: the directive does nothing
-//! there. A file that relied on sloppy-mode syntax without it (`with`, octal literals) cannot
-//! become an ES module; faas-migrate reports such a file as an error.
+//! there. A file that relied on sloppy-mode syntax without it (`with`) cannot become an ES
+//! module; faas-migrate reports such a file as an error (`legacy-octal` rewrites octal literals).
 //!
 //! ## Example
 //! ```js
@@ -20,8 +20,9 @@
 //!
 //! ## Limits
 //! Code that was not strict in V1 becomes strict in V2 whether or not it had the directive:
-//! assigning an undeclared variable throws, and `this` is `undefined` in a plain function call.
-//! This rule does not look for such code.
+//! assigning an undeclared variable throws (`implicit-globals` declares such names where it can,
+//! `v1-residue` marks the rest), and `this` is `undefined` in a plain function call. This rule
+//! does not look for such code.
 
 use super::{Check, Context, RuleInfo};
 use crate::finding::FixClass;

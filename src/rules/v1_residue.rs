@@ -10,7 +10,8 @@
 //! - a `lambda` whose second parameter, V1's callback, is still used;
 //! - a V1 platform variable (`BRAND_ID`, `LAMBDA_UUID`, `CSDS_DOMAIN`) read from `process.env`
 //!   or from a variable that always holds it;
-//! - an assignment to a name declared nowhere (an implicit global).
+//! - an assignment to a name declared nowhere (an implicit global) that `implicit-globals`, which
+//!   runs before it, could not declare safely.
 //!
 //! Each one that no marker already covers gets a marker and a `manual` finding of its own, so a
 //! migrated file either has no V1 API left or says where (and `--check` fails until it is done).
@@ -24,11 +25,11 @@
 //!
 //! ## Example
 //! ```js
-//! // before (a shape no rule rewrites)
-//! total = 0;
+//! // before (a shape no rule rewrites: `hits` is read before it is ever assigned)
+//! hits = (hits || 0) + 1;
 //! // after
-//! // TODO(faas-migrate): `total` is declared nowhere: V2 modules are strict, so assigning it throws a ReferenceError; declare it (`let total`) where it is used [v1-residue]
-//! total = 0;
+//! // TODO(faas-migrate): `hits` is declared nowhere: V2 modules are strict, so assigning it throws a ReferenceError; declare it (`let hits`) where it is used [v1-residue]
+//! hits = (hits || 0) + 1;
 //! ```
 //!
 //! ## Limits
@@ -53,6 +54,7 @@ pub(super) const INFO: RuleInfo = RuleInfo {
     applies: |_| true,
     check: Check::JavaScript(check),
     after: &[
+        "legacy-octal",
         "require-to-import",
         "module-exports",
         "use-strict",
@@ -69,6 +71,7 @@ pub(super) const INFO: RuleInfo = RuleInfo {
         "log-limits",
         "blocking-call",
         "unknown-toolbelt-api",
+        "implicit-globals",
     ],
     source: include_str!("v1_residue.rs"),
 };

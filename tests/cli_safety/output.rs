@@ -220,7 +220,7 @@ fn sarif_validates_against_the_sarif_2_1_0_schema() {
     );
     // A run that cannot start is a valid log too; so is one with nothing to report.
     let (doc, _) = check(&["--format", "sarif", "--select", "nope"]);
-    assert_eq!(doc["runs"][0]["invocations"][0]["toolExecutionNotifications"][0]["message"]["text"], "unknown rule `nope` (rules: require-to-import, module-exports, use-strict, esm-globals, env-rename, handler-callback, http-client-to-fetch, lp-client-json, csds-host, salesforce-client, context-service-client, secret-names, lodash, log-limits, blocking-call, unknown-toolbelt-api, v1-residue, config-env, config-event, config-dependencies, settings-whitelist, settings-secrets)");
+    assert_eq!(doc["runs"][0]["invocations"][0]["toolExecutionNotifications"][0]["message"]["text"], "unknown rule `nope` (rules: legacy-octal, require-to-import, module-exports, use-strict, esm-globals, env-rename, handler-callback, http-client-to-fetch, lp-client-json, csds-host, salesforce-client, context-service-client, secret-names, lodash, log-limits, blocking-call, unknown-toolbelt-api, implicit-globals, v1-residue, config-env, config-event, config-dependencies, settings-whitelist, settings-secrets)");
     check(&["--format", "sarif", "functions/done"]);
 }
 
@@ -263,7 +263,7 @@ fn statistics_exit_zero_and_rules_as_json() {
     let rules = json(&output.stdout);
     let rules = rules.as_array().unwrap();
     assert_eq!(rules.len(), faas_migrate::rules::RULES.len());
-    assert_eq!(rules[0]["name"], "require-to-import");
+    assert_eq!(rules[0]["name"], "legacy-octal");
     assert_eq!(rules[0]["class"], "auto");
     assert!(rules[0]["summary"].is_string() && rules[0]["reads"].is_string());
     let output = tool(dir.path())

@@ -2,7 +2,8 @@ const { Toolbelt } = require("lp-faas-toolbelt");
 const secretClient = Toolbelt.SecretClient();
 const TOKEN_KEY = "crm-oauth";
 
-async function refresh(name) {
+async function refresh() {
+    const name = "counter";
     const current = await secretClient.readSecret(name);
     await secretClient.updateSecret({ key: name, value: current.value + "!" });
     return secretClient.readSecret(name);
@@ -16,5 +17,5 @@ async function lambda(input, callback) {
     const name = "x";
     const unrelated = await secretClient.readSecret(name);
     const already = await secretClient.readSecret(`crm-oauth`, { useCache: false });
-    callback(null, { value, other, unrelated, already, refreshed: await refresh("counter") });
+    callback(null, { value, other, unrelated, already, refreshed: await refresh() });
 }
