@@ -11,7 +11,10 @@
 //! - a V1 platform variable (`BRAND_ID`, `LAMBDA_UUID`, `CSDS_DOMAIN`) read from `process.env`
 //!   or from a variable that always holds it;
 //! - an assignment to a name declared nowhere (an implicit global) that `implicit-globals`, which
-//!   runs before it, could not declare safely.
+//!   runs before it, could not declare safely;
+//! - what a sloppy script may do that a strict module does not allow at run time:
+//!   `arguments.callee` and `arguments.caller` (a TypeError), and `this` outside every function
+//!   (an object in V1, `undefined` in a module).
 //!
 //! Each one that no marker already covers gets a marker and a `manual` finding of its own, so a
 //! migrated file either has no V1 API left or says where (and `--check` fails until it is done).
@@ -144,6 +147,7 @@ fn check(cx: &mut Context) {
     let mut visitor = Visitor {
         cx,
         found: &mut found,
+        functions: 0,
     };
     cx.parsed.program.visit_with(&mut visitor);
 
@@ -160,6 +164,8 @@ fn check(cx: &mut Context) {
 struct Visitor<'v, 'c, 'a> {
     cx: &'c Context<'a>,
     found: &'v mut Vec<(Span, String)>,
+    /// How many functions (or classes) hold the current node: `this` means something else there.
+    functions: usize,
 }
 
 impl Visitor<'_, '_, '_> {
@@ -191,6 +197,39 @@ impl Visitor<'_, '_, '_> {
 }
 
 impl Visit for Visitor<'_, '_, '_> {
+    fn visit_function(&mut self, f: &Function) {
+        self.functions += 1;
+        f.visit_children_with(self);
+        self.functions -= 1;
+    }
+
+    fn visit_class(&mut self, c: &Class) {
+        self.functions += 1;
+        c.visit_children_with(self);
+        self.functions -= 1;
+    }
+
+    fn visit_getter_prop(&mut self, g: &GetterProp) {
+        self.functions += 1;
+        g.visit_children_with(self);
+        self.functions -= 1;
+    }
+
+    fn visit_setter_prop(&mut self, s: &SetterProp) {
+        self.functions += 1;
+        s.visit_children_with(self);
+        self.functions -= 1;
+    }
+
+    fn visit_this_expr(&mut self, this: &ThisExpr) {
+        if self.functions == 0 {
+            self.found.push((
+                this.span,
+                "`this` outside every function is `undefined` in a V2 ES module (in V1 it was an object): use the object this code means".into(),
+            ));
+        }
+    }
+
     fn visit_import_decl(&mut self, import: &ImportDecl) {
         self.module_name(&import.src);
     }
@@ -211,7 +250,13 @@ impl Visit for Visitor<'_, '_, '_> {
     }
 
     fn visit_member_expr(&mut self, m: &MemberExpr) {
-        if self.cx.facts.toolbelt.member_of(m) == Some("HTTPClient") {
+        let arguments = m.obj.as_ident().is_some_and(|i| &*i.sym == "arguments" && self.cx.semantic.binding_of(i).is_none());
+        if let (true, Some(name @ ("callee" | "caller"))) = (arguments, prop_name(&m.prop)) {
+            self.found.push((
+                m.span,
+                format!("`arguments.{name}` throws a TypeError in a V2 module (strict mode): refer to the function by its name"),
+            ));
+        } else if self.cx.facts.toolbelt.member_of(m) == Some("HTTPClient") {
             self.found.push((
                 m.span,
                 "V2's toolbelt has no `HTTPClient`: send this request with `fetch`".into(),
