@@ -362,7 +362,7 @@ fn one_line(text: &str) -> String {
     let first = lines.next().unwrap_or_default().to_string();
     let rest: Vec<&str> = lines.map(str::trim).collect();
     if rest.iter().all(|l| l.starts_with('.') || l.starts_with(')')) {
-        rest.iter().fold(first, |acc, l| acc + l)
+        rest.iter().fold(first.trim_end().to_string(), |acc, l| acc + l)
     } else {
         text.to_string()
     }
