@@ -25,7 +25,7 @@ async function lambda(input, callback) {
   const response = await fetch("https://api.example.com/audit", { method: "POST", headers: { "Content-Type": "application/json", Accept: "application/json" }, body: JSON.stringify({ event: "open" }) });
   if (!response.ok) throw new StatusCodeError(response.status, await readJson(response));
   await fetch("https://api.example.com/metrics", { method: "POST", headers: { "Content-Type": "application/json", Accept: "application/json" }, body: JSON.stringify({ n: 1 }) });
-  const response2 = await fetch("https://api.example.com/ping");
-  if (!response2.ok) throw new StatusCodeError(response2.status, await response2.text());
+  const pingResponse = await fetch("https://api.example.com/ping");
+  if (!pingResponse.ok) throw new StatusCodeError(pingResponse.status, await pingResponse.text());
   callback(null, { ok: true });
 }

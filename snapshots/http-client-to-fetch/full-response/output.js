@@ -22,22 +22,22 @@ class StatusCodeError extends Error {
 }
 
 async function lambda(input, callback) {
-    const response2 = await fetch("https://api.example.com/v3/quotes", {
+    const quotesResponse = await fetch("https://api.example.com/v3/quotes", {
         method: "POST",
         headers: { "Content-Type": "application/json", Accept: "application/json" },
         body: JSON.stringify({ product: input.payload.product }),
     });
-    if (!response2.ok) throw new StatusCodeError(response2.status, await readJson(response2));
+    if (!quotesResponse.ok) throw new StatusCodeError(quotesResponse.status, await readJson(quotesResponse));
     const { statusCode, headers, body } = {
-        statusCode: response2.status,
-        headers: Object.fromEntries(response2.headers),
-        body: await readJson(response2),
+        statusCode: quotesResponse.status,
+        headers: Object.fromEntries(quotesResponse.headers),
+        body: await readJson(quotesResponse),
     };
-    const response3 = await fetch("https://api.example.com/v3/limits");
+    const limitsResponse = await fetch("https://api.example.com/v3/limits");
     const response = {
-        statusCode: response3.status,
-        headers: Object.fromEntries(response3.headers),
-        body: await response3.text(),
+        statusCode: limitsResponse.status,
+        headers: Object.fromEntries(limitsResponse.headers),
+        body: await limitsResponse.text(),
     };
     callback(null, { statusCode, requestId: headers["x-request-id"], quote: body, limits: response.statusCode === 200 ? JSON.parse(response.body) : null });
 }

@@ -35,11 +35,11 @@ async function lambda(input, callback) {
   const { value: apiKey } = await secretClient.readSecret("erp-api-key");
   options.headers["X-Api-Key"] = apiKey;
 
-  const response2 = await fetch(`${URL}?${new URLSearchParams({ customer: input.payload.customerId })}`, options);
+  const res = await fetch(`${URL}?${new URLSearchParams({ customer: input.payload.customerId })}`, options);
   const response = {
-    statusCode: response2.status,
-    headers: Object.fromEntries(response2.headers),
-    body: await response2.text(),
+    statusCode: res.status,
+    headers: Object.fromEntries(res.headers),
+    body: await res.text(),
   };
   if (response.statusCode !== 200) {
     return callback(null, { invoices: [], error: response.statusCode });

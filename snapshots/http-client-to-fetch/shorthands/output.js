@@ -33,12 +33,12 @@ async function lambda(input, callback) {
   });
   if (!addedResponse.ok) throw new StatusCodeError(addedResponse.status, await readJson(addedResponse));
   const added = await readJson(addedResponse);
-  const response2 = await fetch(`https://api.example.com/tickets/${ticketId}`, { method: "PUT", headers: { "Content-Type": "application/json", Accept: "application/json" }, body: JSON.stringify({ status: "pending" }) });
-  if (!response2.ok) throw new StatusCodeError(response2.status, await readJson(response2));
-  const response3 = await fetch(`https://api.example.com/tickets/${ticketId}`, { method: "PATCH", body: "x" });
-  if (!response3.ok) throw new StatusCodeError(response3.status, await response3.text());
-  const response4 = await fetch(`https://api.example.com/tickets/${ticketId}/lock`, { method: "DELETE" });
-  if (!response4.ok) throw new StatusCodeError(response4.status, await response4.text());
+  const ticketsResponse = await fetch(`https://api.example.com/tickets/${ticketId}`, { method: "PUT", headers: { "Content-Type": "application/json", Accept: "application/json" }, body: JSON.stringify({ status: "pending" }) });
+  if (!ticketsResponse.ok) throw new StatusCodeError(ticketsResponse.status, await readJson(ticketsResponse));
+  const res = await fetch(`https://api.example.com/tickets/${ticketId}`, { method: "PATCH", body: "x" });
+  if (!res.ok) throw new StatusCodeError(res.status, await res.text());
+  const lockResponse = await fetch(`https://api.example.com/tickets/${ticketId}/lock`, { method: "DELETE" });
+  if (!lockResponse.ok) throw new StatusCodeError(lockResponse.status, await lockResponse.text());
   await fetch(`https://api.example.com/tickets/${ticketId}/draft`, { method: "DELETE" });
   callback(null, { status: ticket.status, commentId: added.id });
 }

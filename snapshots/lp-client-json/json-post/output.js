@@ -35,8 +35,8 @@ async function lambda(input, callback) {
         );
         if (!response.ok) throw new StatusCodeError(response.status, await readJson(response));
         const result = await readJson(response);
-        const response2 = await lpClient(LpServices.MSG_HIST, "/messaging_history/api/account/1/log", { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ seen: true }) });
-        if (!response2.ok) throw new StatusCodeError(response2.status, await readJson(response2));
+        const logResponse = await lpClient(LpServices.MSG_HIST, "/messaging_history/api/account/1/log", { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ seen: true }) });
+        if (!logResponse.ok) throw new StatusCodeError(logResponse.status, await readJson(logResponse));
         callback(null, result.conversationHistoryRecords.length);
     } catch (error) {
         callback(error, null);

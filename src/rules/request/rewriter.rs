@@ -119,7 +119,13 @@ impl Rewriter<'_, '_, '_> {
             .scopes
             .function_at(range.start)
             .unwrap_or(0..self.cx.source.len());
-        let response = form.map(|f| self.response_name(&function, &f.target));
+        // The URL: an LpClient call's second argument (its first names the service).
+        let url_arg = match self.kind {
+            Kind::Lp => call.args.get(1),
+            Kind::Http => call.args.first(),
+        };
+        let url = url_arg.and_then(|a| url_hint(&a.expr));
+        let response = form.map(|f| self.response_name(&function, &f.target, url.as_deref()));
         let edit = match (form, response) {
             (Some(form), Some(response)) => {
                 if plan.names_response(form) {
@@ -256,8 +262,10 @@ impl Rewriter<'_, '_, '_> {
         Ok(())
     }
 
-    /// A fresh name for the `Response` in `function`.
-    fn response_name(&self, function: &Range<usize>, target: &Target) -> String {
+    /// A fresh name for the `Response` in `function` that reads well: `response`, else one
+    /// named for the variable the result goes to or the URL variable (`ordersResponse` for
+    /// `ordersUrl`), else `res` or `fetchResponse`; numbered only when all those are taken.
+    fn response_name(&self, function: &Range<usize>, target: &Target, url: Option<&str>) -> String {
         let target_name = match target {
             Target::Declare { pattern, .. } | Target::Assign { target: pattern } => {
                 let text = &self.cx.source[pattern.clone()];
@@ -274,6 +282,8 @@ impl Rewriter<'_, '_, '_> {
         }) {
             candidates.push(format!("{t}Response"));
         }
+        candidates.extend(url.map(|w| format!("{w}Response")));
+        candidates.extend(["res".to_string(), "fetchResponse".to_string()]);
         candidates.extend((2..100).map(|i| format!("response{i}")));
         let free = |name: &String| {
             let used_here = self.file.semantic.occurrences_named(name).any(|span| {
@@ -388,5 +398,119 @@ impl Visit for Rewriter<'_, '_, '_> {
             }
         }
         expr.visit_children_with(self);
+    }
+}
+
+/// A word for what a request's URL is about: from a URL variable's name (`ordersUrl`), or the
+/// last word of a literal URL's path (`…/v3/quotes` → `quotes`, `…/tickets/${id}` → `tickets`).
+fn url_hint(expr: &Expr) -> Option<String> {
+    match expr {
+        Expr::Ident(i) => url_word(&i.sym),
+        Expr::Lit(Lit::Str(s)) => path_word(&s.value.as_atom()?.to_string()),
+        Expr::Tpl(t) => {
+            // Each interpolation stands as a NUL, so a segment holding one is not a word.
+            let text: Vec<&str> = t.quasis.iter().map(|q| &*q.raw).collect();
+            path_word(&text.join("\0"))
+        }
+        _ => None,
+    }
+}
+
+/// The last segment of a URL's path that is a word (not a version such as `v2`, a number, or
+/// a segment built at run time), in camel case.
+fn path_word(url: &str) -> Option<String> {
+    let after_host = match url.find("://") {
+        Some(i) => &url[i + 3..],
+        None => url,
+    };
+    let path = after_host.find('/').map_or("", |i| &after_host[i..]);
+    let path = path.split(['?', '#']).next().unwrap_or("");
+    let segment = path.split('/').rev().find(|s| {
+        !s.is_empty()
+            && s.chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+            && s.chars().any(|c| c.is_ascii_alphabetic())
+            && !(s.starts_with('v') && s[1..].chars().all(|c| c.is_ascii_digit()))
+            && s.starts_with(|c: char| c.is_ascii_alphabetic())
+    })?;
+    let mut word = String::new();
+    for (i, part) in segment
+        .split(['-', '_'])
+        .filter(|p| !p.is_empty())
+        .enumerate()
+    {
+        let mut chars = part.chars();
+        let first = chars.next()?;
+        word.push(if i == 0 {
+            first.to_ascii_lowercase()
+        } else {
+            first.to_ascii_uppercase()
+        });
+        word.extend(chars);
+    }
+    Some(word)
+}
+
+/// What a URL variable names: `orders` for `ordersUrl`, `shopify` for `shopifyURL`, `api` for
+/// `API_URL`; `None` for a name that does not end like a URL's.
+fn url_word(name: &str) -> Option<String> {
+    let stem = ["URL", "Url", "URI", "Uri", "Endpoint", "ENDPOINT"]
+        .iter()
+        .find_map(|suffix| name.strip_suffix(suffix))?
+        .trim_end_matches('_');
+    if stem.is_empty() || !stem.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') {
+        return None;
+    }
+    if stem.chars().all(|c| !c.is_ascii_lowercase()) {
+        // SCREAMING_CASE: `API_BASE` → `apiBase`.
+        let mut word = String::new();
+        for (i, part) in stem.split('_').filter(|p| !p.is_empty()).enumerate() {
+            let lower = part.to_ascii_lowercase();
+            if i == 0 {
+                word.push_str(&lower);
+            } else {
+                let mut chars = lower.chars();
+                word.extend(chars.next().map(|c| c.to_ascii_uppercase()));
+                word.extend(chars);
+            }
+        }
+        return (!word.is_empty()).then_some(word);
+    }
+    let mut chars = stem.chars();
+    let first = chars.next()?.to_ascii_lowercase();
+    Some(std::iter::once(first).chain(chars).collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::url_word;
+
+    #[test]
+    fn url_words() {
+        assert_eq!(url_word("shopifyURL").as_deref(), Some("shopify"));
+        assert_eq!(url_word("ordersUrl").as_deref(), Some("orders"));
+        assert_eq!(url_word("API_URL").as_deref(), Some("api"));
+        assert_eq!(url_word("AUTH_BASE_URI").as_deref(), Some("authBase"));
+        assert_eq!(url_word("URL"), None);
+        assert_eq!(url_word("options"), None);
+    }
+
+    #[test]
+    fn path_words() {
+        use super::path_word;
+        assert_eq!(
+            path_word("https://api.example.com/v3/quotes").as_deref(),
+            Some("quotes")
+        );
+        assert_eq!(
+            path_word("https://x.com/tickets/\0").as_deref(),
+            Some("tickets")
+        );
+        assert_eq!(
+            path_word("https://x.com/order-items/42?x=1").as_deref(),
+            Some("orderItems")
+        );
+        assert_eq!(path_word("https://api.example.com/"), None);
+        assert_eq!(path_word("https://api.example.com/v2"), None);
     }
 }
