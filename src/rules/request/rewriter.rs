@@ -406,7 +406,7 @@ impl Visit for Rewriter<'_, '_, '_> {
 fn url_hint(expr: &Expr) -> Option<String> {
     match expr {
         Expr::Ident(i) => url_word(&i.sym),
-        Expr::Lit(Lit::Str(s)) => path_word(&s.value.as_atom()?.to_string()),
+        Expr::Lit(Lit::Str(s)) => path_word(s.value.as_atom()?.as_ref()),
         Expr::Tpl(t) => {
             // Each interpolation stands as a NUL, so a segment holding one is not a word.
             let text: Vec<&str> = t.quasis.iter().map(|q| &*q.raw).collect();
