@@ -36,7 +36,6 @@ async function lambda(input, callback) {
     const limitsResponse = await fetch("https://api.example.com/v3/limits");
     const response = {
         statusCode: limitsResponse.status,
-        headers: Object.fromEntries(limitsResponse.headers),
         body: await limitsResponse.text(),
     };
     callback(null, { statusCode, requestId: headers["x-request-id"], quote: body, limits: response.statusCode === 200 ? JSON.parse(response.body) : null });

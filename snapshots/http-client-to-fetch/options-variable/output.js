@@ -38,7 +38,6 @@ async function lambda(input, callback) {
   const res = await fetch(`${URL}?${new URLSearchParams({ customer: input.payload.customerId })}`, options);
   const response = {
     statusCode: res.status,
-    headers: Object.fromEntries(res.headers),
     body: await res.text(),
   };
   if (response.statusCode !== 200) {

@@ -16,11 +16,17 @@ impl Plan {
         }
     }
 
-    /// What the call resolved with in V1, one line or an object over several.
-    fn value(&self, response: &str, indent: &str, unit: &str, eol: &str) -> String {
+    /// What the call resolved with in V1, one line or an object over several (without `headers`
+    /// when nothing reads them).
+    fn value(&self, response: &str, indent: &str, unit: &str, eol: &str, headers: bool) -> String {
         if self.full {
+            let headers = if headers {
+                format!("{eol}{indent}{unit}headers: Object.fromEntries({response}.headers),")
+            } else {
+                String::new()
+            };
             format!(
-                "{{{eol}{indent}{unit}statusCode: {response}.status,{eol}{indent}{unit}headers: Object.fromEntries({response}.headers),{eol}{indent}{unit}body: {},{eol}{indent}}}",
+                "{{{eol}{indent}{unit}statusCode: {response}.status,{headers}{eol}{indent}{unit}body: {},{eol}{indent}}}",
                 self.read(response)
             )
         } else {
@@ -64,7 +70,7 @@ impl Plan {
         if self.simple {
             lines.push(self.status_check(response));
         }
-        let value = self.value(response, indent, &unit, eol);
+        let value = self.value(response, indent, &unit, eol, headers_read(cx, form));
         let mut kept = vec![call.clone()];
         match &form.target {
             Target::Declare { keyword, pattern } => {
@@ -106,7 +112,7 @@ impl Plan {
         let s = self.semi;
         let call = &self.call_text;
         let then = if self.simple {
-            let value = self.value("response", &format!("{indent}{unit}"), &unit, eol);
+            let value = self.value("response", &format!("{indent}{unit}"), &unit, eol, true);
             let value = value.strip_prefix("await ").unwrap_or(&value);
             format!(
                 "async (response) => {{{eol}{indent}{unit}{}{eol}{indent}{unit}return {value}{s}{eol}{indent}}}",
@@ -115,7 +121,7 @@ impl Plan {
         } else if self.full {
             format!(
                 "async (response) => ({})",
-                self.value("response", indent, &unit, eol)
+                self.value("response", indent, &unit, eol, true)
             )
         } else if self.json {
             "readJson".to_string()
@@ -160,4 +166,37 @@ impl Plan {
             }
         }
     }
+}
+
+/// Whether the code may read the `headers` of the full response `form` stores: always, unless
+/// it is destructured without `headers` (and without a rest element), or stored in a variable
+/// whose every use reads `.statusCode` or `.body`.
+fn headers_read(cx: &Context, form: &StatementForm) -> bool {
+    let Target::Declare { pattern, .. } = &form.target else {
+        return true;
+    };
+    let text = &cx.source[pattern.clone()];
+    if text.starts_with('{') {
+        return text.contains("headers") || text.contains("...");
+    }
+    let Some(binding) = cx
+        .semantic
+        .bindings_named(text)
+        .find(|b| b.declarations.iter().any(|d| cx.range(*d) == *pattern))
+    else {
+        return true;
+    };
+    let reads_only = |member: &str, at: usize| {
+        cx.source[at..].strip_prefix(member).is_some_and(|rest| {
+            !rest.starts_with(|c: char| c.is_alphanumeric() || c == '_' || c == '$')
+        })
+    };
+    !binding
+        .references
+        .iter()
+        .map(|&i| &cx.semantic.references[i])
+        .all(|r| {
+            let end = cx.range(r.span).end;
+            reads_only(".statusCode", end) || reads_only(".body", end)
+        })
 }
