@@ -2,7 +2,7 @@
 //! and spread option objects.
 
 use super::{object, options, span_of, File};
-use crate::rules::Context;
+use crate::rules::{support, Context};
 use std::collections::HashSet;
 use std::ops::Range;
 use swc_ecma_ast::*;
@@ -25,7 +25,7 @@ pub(super) fn cleanup(cx: &mut Context, file: &File, marked: &HashSet<String>) {
             continue;
         }
         if d.declarators == 1 {
-            statements.push(d.stmt.clone());
+            statements.push(with_own_comments(cx.source, d.stmt.clone()));
         } else {
             remove_list_item(cx, &d.range);
         }
@@ -129,6 +129,39 @@ fn unused_binding(file: &File, name: &str, at: usize) -> bool {
                 .any(|d| file.parsed.range(*d).start == at)
         })
         .is_some_and(|b| b.references.is_empty())
+}
+
+/// A client's statement with the comments that only documented the client (they mention
+/// `HTTPClient`, an HTTP client, request-promise or its API docs): the comment lines right above
+/// it and a comment after it on its line.
+fn with_own_comments(source: &str, stmt: Range<usize>) -> Range<usize> {
+    let documents = |comment: &str| {
+        let comment = comment.to_lowercase();
+        ["request-promise", "httpclient", "http client", "api docs"]
+            .iter()
+            .any(|w| comment.contains(w))
+    };
+    let mut range = stmt;
+    let line_end = support::line_end(source, range.end);
+    let after = source[range.end..line_end].trim();
+    if after.starts_with("//") && documents(after) {
+        range.end = line_end;
+    }
+    loop {
+        let start = support::line_start(source, range.start);
+        if start == 0 || !source[start..range.start].trim().is_empty() {
+            break;
+        }
+        let above = support::line_start(source, start - 1);
+        let line = source[above..start].trim();
+        if line.starts_with("//") && documents(line) {
+            range.start =
+                above + (source[above..start].len() - source[above..start].trim_start().len());
+        } else {
+            break;
+        }
+    }
+    range
 }
 
 /// Literals and other values without side effects.
