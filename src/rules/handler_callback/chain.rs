@@ -101,7 +101,15 @@ pub(super) fn convert(
     let mut lines: Vec<String> = Vec::new();
     // The value flowing into the next step: the source of an expression, and whether it must be
     // awaited (a handler's return value is adopted by the chain when it is a promise).
-    let mut pending = (one_line(cx.text(base.span())), true, precedence::of(base));
+    // A base over several lines keeps its layout, moved to the new statement's indentation.
+    let base_text = cx.text(base.span());
+    let joined = one_line(base_text);
+    let base_text = if joined != base_text {
+        joined
+    } else {
+        shifted(cx, base, "", &inner).join(eol).trim_start().to_string()
+    };
+    let mut pending = (base_text, true, precedence::of(base));
     let thens = if has_catch { &handlers[..handlers.len() - 1] } else { &handlers[..] };
     let reused = reused_params(thens);
     let mut declared: HashSet<String> = HashSet::new();
@@ -389,10 +397,18 @@ pub(super) fn reindent(text: String, indent: &str) -> Vec<String> {
         return Vec::new();
     };
     let lines = &lines[first..=last];
-    let from = {
-        let l = lines[0];
-        &l[..l.len() - l.trim_start().len()]
-    };
+    // The common indentation of the lines that start code (not those inside a multi-line
+    // template), so that the lines keep their indentation relative to each other.
+    let mut from: Option<&str> = None;
+    let mut in_template = false;
+    for line in lines {
+        if !in_template && !line.trim().is_empty() {
+            let indent = &line[..line.len() - line.trim_start().len()];
+            from = Some(from.map_or(indent, |f| common_prefix(f, indent)));
+        }
+        in_template ^= line.matches('`').count() % 2 == 1;
+    }
+    let from = from.unwrap_or("");
     let mut in_template = false;
     let mut out = Vec::with_capacity(lines.len());
     for line in lines {
@@ -409,6 +425,12 @@ pub(super) fn reindent(text: String, indent: &str) -> Vec<String> {
         out.push(reindented);
     }
     out
+}
+
+/// The longest common prefix of two indentations.
+fn common_prefix<'s>(a: &'s str, b: &str) -> &'s str {
+    let len = a.bytes().zip(b.bytes()).take_while(|(x, y)| x == y).count();
+    &a[..len]
 }
 
 /// The indentation step of the handler's body.
