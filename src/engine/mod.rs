@@ -1,5 +1,7 @@
-//! The fix loop for one file: parse → rules → edits → apply → parse again, until no rule has
-//! anything left to change; then [`crate::verify`] checks the result is an ES module Node would load.
+//! Migrating one file: the fix loop of [`driver`] (parse → rules → edits → apply → parse again,
+//! until no rule has anything left to change) with JavaScript's passes (parse, resolve, analyse,
+//! rules) here and a project file's JSON passes in [`project`]; then [`crate::verify`] checks the
+//! result is an ES module Node would load, and the findings and edits are mapped to the input.
 
 use crate::edit::{self, Edit};
 use crate::finding::{marker_text, Finding, FixClass, MARKER_PREFIX};
@@ -14,159 +16,47 @@ use crate::verify;
 use crate::{AppliedEdit, Error, Migration, Options};
 use std::path::Path;
 
+mod driver;
 pub(crate) mod project;
 
 const BOM: &str = "\u{feff}";
 
 pub(crate) fn migrate(source: &str, path: &Path, options: &Options) -> Result<Migration, Error> {
     let (bom, text) = split_bom(source);
-    // The rules whose cheap text test passes on `text`. Asked again every pass: one rule's
-    // edit can give another something to do (an exported function becomes `lambda`).
-    let applicable = |text: &str| -> Vec<(&'static RuleInfo, JavaScriptCheck)> {
-        options
-            .rules
-            .iter()
-            .filter_map(|&rule| match rule.check {
-                Check::JavaScript(check) if (rule.applies)(text) => Some((rule, check)),
-                _ => None,
-            })
-            .collect()
-    };
-    let rules = applicable(text);
+    let rules = applicable(options, text);
 
-    let mut current = text.to_string();
-    let mut composed: Vec<Edit> = Vec::new();
-    // Findings with their range already mapped back to the input text.
-    let mut findings: Vec<PassFinding> = Vec::new();
-    let mut passes = 0;
-    if !rules.is_empty() {
-        // The file's style, from the input's tree (first pass).
-        let mut style: Option<Style> = None;
-        // The last pass's parse of `current`, resolved.
-        let last_pass;
-        let mut previous: Option<(String, Vec<Edit>)> = None;
-        loop {
-            options.check_cancelled()?;
-            let mut parsed = match parse::parse_program(&current) {
-                Ok(parsed) => parsed,
-                Err(error) => {
-                    return Err(match previous {
-                        None => Error::Syntax {
-                            location: LineIndex::new(text).location(text, error.offset),
-                            offset: bom.len() + error.offset,
-                            message: error.message,
-                        },
-                        Some((before, edits)) => {
-                            verify::broken_by(text, &before, &edits, &error).shifted(bom.len())
-                        }
-                    })
-                }
-            };
-            if passes == options.max_passes {
-                return Err(Error::Internal {
-                    rules: rule_names(&composed),
-                    message: format!("the rules did not settle after {passes} passes"),
-                });
-            }
-            passes += 1;
-            let rules = if passes == 1 {
-                rules.clone()
-            } else {
-                applicable(&current)
-            };
-            let style = &*style.get_or_insert_with(|| Style::of(&current, &parsed));
-            // One analysis per pass, shared by every rule.
-            let resolution = semantic::resolve(&mut parsed.program);
-            let model = Semantic::build(&parsed.program, resolution.marks);
-            let facts = Facts::build(&parsed.program, &model, |span| parsed.range(span));
-            let (edits, pass_findings) = run_rules(
-                &rules,
-                &current,
-                path,
-                &parsed,
-                (&model, &facts),
-                style,
-                options,
-            )?;
-            // The fixes findings link to, as their rules made them (selection keeps an edit
-            // another rule made too only once), when they can stand alone on the input: a fix
-            // made on the input itself, or a marker (a later pass's rewrite builds on the passes
-            // before it).
-            let standalone = |f: &PassFinding| composed.is_empty() || f.marker;
-            let linked: std::collections::HashSet<usize> = pass_findings
-                .iter()
-                .filter(|f| standalone(f))
-                .filter_map(|f| f.fix)
-                .collect();
-            let mut requested: std::collections::HashMap<usize, Vec<Edit>> =
-                std::collections::HashMap::new();
-            for e in edits.iter().filter(|e| linked.contains(&e.fix)) {
-                requested.entry(e.fix).or_default().push(e.clone());
-            }
-            let (edits, deferred) = edit::select_deferring(edits);
-            // A `manual` finding without a marker stands only if the last pass still makes it: a
-            // later pass may have fixed that code. Marked ones are checked against the output
-            // below; `review` notes describe rewrites made along the way.
-            findings.retain(|f| f.class != FixClass::Manual || f.marker);
-            // A rule whose edit lost an overlap asks again next pass and reports that place
-            // again then: drop what it said this pass about the place of that edit.
-            let deferred_fixes: std::collections::HashSet<usize> =
-                deferred.iter().map(|d| d.fix).collect();
-            let pass_findings = pass_findings.into_iter().filter(|f| {
-                !f.fix.is_some_and(|fix| deferred_fixes.contains(&fix))
-                    && !deferred.iter().any(|d| {
-                        d.rule == f.rule && d.start <= f.range.end && f.range.start <= d.end
-                    })
-            });
-            for mut finding in pass_findings {
-                // The finding's fix, against the input.
-                finding.fix_edits = finding.fix.and_then(|fix| {
-                    let mut own: Vec<&Edit> = requested.get(&fix)?.iter().collect();
-                    own.sort_by_key(|e| {
-                        (e.start, e.end, e.start == e.end && !e.text.contains('\n'))
-                    });
-                    own.into_iter()
-                        .map(|e| edit::back_to_input(e, &composed))
-                        .collect()
-                });
-                let start = edit::map_back(finding.range.start, &composed);
-                let end = edit::map_back(finding.range.end, &composed).max(start);
-                finding.range = start..end;
-                let seen = findings.iter().any(|f| {
-                    f.rule == finding.rule
-                        && f.message == finding.message
-                        && f.range == finding.range
-                });
-                if !seen {
-                    findings.push(finding);
-                }
-            }
-            if edits.is_empty() {
-                last_pass = (parsed, resolution);
-                break;
-            }
-            composed = edit::compose(&composed, &current, &edits);
-            let next = edit::apply(&current, &edits);
-            previous = Some((std::mem::replace(&mut current, next), edits));
+    let (current, composed, findings, passes) = if rules.is_empty() {
+        // No rule has anything to do here, but a file that does not parse is still an error.
+        if let Err(error) = parse::parse_program(text) {
+            return Err(syntax_error(text, bom, error));
         }
+        (text.to_string(), Vec::new(), Vec::new(), 0)
+    } else {
+        let mut js = JavaScript {
+            bom,
+            path,
+            options,
+            first_rules: Some(rules),
+            style: None,
+            findings: Vec::new(),
+        };
+        let settled = driver::run(&mut js, text, options)?;
+        let mut findings = js.findings;
+        let current = settled.current;
         findings.retain(|f| !f.marker || current.contains(&marker_text(f.rule, &f.message)));
         // The output must be an ES module that Node loads: its grammar and its names.
-        if !composed.is_empty() {
-            let (parsed, resolution) = last_pass;
+        if !settled.composed.is_empty() {
+            let (parsed, resolution) = settled.last;
+            let resolution = resolution.expect("every pass resolves its tree");
             if let Err(error) = verify::check_output(&current, parsed, &resolution) {
                 return Err(
-                    verify::not_a_module(text, &composed, &current, &error).shifted(bom.len())
+                    verify::not_a_module(text, &settled.composed, &current, &error)
+                        .shifted(bom.len()),
                 );
             }
         }
-    } else if let Err(error) = parse::parse_program(text) {
-        // No rule has anything to do here, but a file that does not parse is still an error.
-        return Err(Error::Syntax {
-            location: LineIndex::new(text).location(text, error.offset),
-            offset: bom.len() + error.offset,
-            message: error.message,
-        });
-    }
+        (current, settled.composed, findings, settled.passes)
+    };
 
     let input_lines = LineIndex::new(text);
     let output_lines = if composed.is_empty() {
@@ -217,6 +107,155 @@ pub(crate) fn migrate(source: &str, path: &Path, options: &Options) -> Result<Mi
         findings,
         passes,
     ))
+}
+
+/// The JavaScript rules whose cheap text test passes on `text`. Asked again every pass: one
+/// rule's edit can give another something to do (an exported function becomes `lambda`).
+fn applicable(options: &Options, text: &str) -> Vec<(&'static RuleInfo, JavaScriptCheck)> {
+    options
+        .rules
+        .iter()
+        .filter_map(|&rule| match rule.check {
+            Check::JavaScript(check) if (rule.applies)(text) => Some((rule, check)),
+            _ => None,
+        })
+        .collect()
+}
+
+fn syntax_error(text: &str, bom: &str, error: parse::SyntaxError) -> Error {
+    Error::Syntax {
+        location: LineIndex::new(text).location(text, error.offset),
+        offset: bom.len() + error.offset,
+        message: error.message,
+    }
+}
+
+/// A JavaScript file in the fix loop: its passes parse, resolve and analyse the text once and
+/// run the rules over that model; the findings are kept, mapped back to the input, across passes.
+struct JavaScript<'o> {
+    bom: &'static str,
+    path: &'o Path,
+    options: &'o Options,
+    /// The rules of the first pass (already chosen on the input).
+    first_rules: Option<Vec<(&'static RuleInfo, JavaScriptCheck)>>,
+    /// The file's style, from the input's tree (first pass).
+    style: Option<Style>,
+    /// Findings with their range already mapped back to the input text.
+    findings: Vec<PassFinding>,
+}
+
+impl driver::Passes for JavaScript<'_> {
+    /// A pass's parse, and its resolution once the pass has analysed it.
+    type Tree = (parse::Parsed, Option<semantic::Resolution>);
+    type ParseError = parse::SyntaxError;
+
+    fn parse(&mut self, text: &str) -> Result<Self::Tree, Self::ParseError> {
+        parse::parse_program(text).map(|parsed| (parsed, None))
+    }
+
+    fn invalid_input(&self, input: &str, error: parse::SyntaxError) -> Error {
+        syntax_error(input, self.bom, error)
+    }
+
+    fn broken(
+        &self,
+        input: &str,
+        before: &str,
+        edits: &[Edit],
+        error: parse::SyntaxError,
+    ) -> Error {
+        verify::broken_by(input, before, edits, &error).shifted(self.bom.len())
+    }
+
+    fn pass(
+        &mut self,
+        current: &str,
+        tree: &mut Self::Tree,
+        composed: &[Edit],
+    ) -> Result<Vec<Edit>, Error> {
+        let rules = match self.first_rules.take() {
+            Some(rules) => rules,
+            None => applicable(self.options, current),
+        };
+        let (parsed, resolved) = tree;
+        let style = &*self.style.get_or_insert_with(|| Style::of(current, parsed));
+        // One analysis per pass, shared by every rule.
+        let resolution = semantic::resolve(&mut parsed.program);
+        let model = Semantic::build(&parsed.program, resolution.marks);
+        let facts = Facts::build(&parsed.program, &model, |span| parsed.range(span));
+        let (edits, pass_findings) = run_rules(
+            &rules,
+            current,
+            self.path,
+            parsed,
+            (&model, &facts),
+            style,
+            self.options,
+        )?;
+        let edits = keep_findings(&mut self.findings, edits, pass_findings, composed);
+        drop(model);
+        *resolved = Some(resolution);
+        Ok(edits)
+    }
+}
+
+/// Takes the fixes of a pass and keeps its findings in `findings`, mapped back to the input
+/// (`composed`): a finding whose fix was deferred is dropped (its rule reports it again), and
+/// each links to its fix when that fix stands alone on the input.
+fn keep_findings(
+    findings: &mut Vec<PassFinding>,
+    edits: Vec<Edit>,
+    pass_findings: Vec<PassFinding>,
+    composed: &[Edit],
+) -> Vec<Edit> {
+    // The fixes findings link to, as their rules made them (selection keeps an edit another
+    // rule made too only once), when they can stand alone on the input: a fix made on the input
+    // itself, or a marker (a later pass's rewrite builds on the passes before it).
+    let standalone = |f: &PassFinding| composed.is_empty() || f.marker;
+    let linked: std::collections::HashSet<usize> = pass_findings
+        .iter()
+        .filter(|f| standalone(f))
+        .filter_map(|f| f.fix)
+        .collect();
+    let mut requested: std::collections::HashMap<usize, Vec<Edit>> =
+        std::collections::HashMap::new();
+    for e in edits.iter().filter(|e| linked.contains(&e.fix)) {
+        requested.entry(e.fix).or_default().push(e.clone());
+    }
+    let (edits, deferred) = edit::select_deferring(edits);
+    // A `manual` finding without a marker stands only if the last pass still makes it: a later
+    // pass may have fixed that code. Marked ones are checked against the output at the end;
+    // `review` notes describe rewrites made along the way.
+    findings.retain(|f| f.class != FixClass::Manual || f.marker);
+    // A rule whose edit lost an overlap asks again next pass and reports that place again then:
+    // drop what it said this pass about the place of that edit.
+    let deferred_fixes: std::collections::HashSet<usize> = deferred.iter().map(|d| d.fix).collect();
+    let pass_findings = pass_findings.into_iter().filter(|f| {
+        !f.fix.is_some_and(|fix| deferred_fixes.contains(&fix))
+            && !deferred
+                .iter()
+                .any(|d| d.rule == f.rule && d.start <= f.range.end && f.range.start <= d.end)
+    });
+    for mut finding in pass_findings {
+        // The finding's fix, against the input.
+        finding.fix_edits = finding.fix.and_then(|fix| {
+            let mut own: Vec<&Edit> = requested.get(&fix)?.iter().collect();
+            own.sort_by_key(|e| (e.start, e.end, e.start == e.end && !e.text.contains('\n')));
+            own.into_iter()
+                .map(|e| edit::back_to_input(e, composed))
+                .collect()
+        });
+        let start = edit::map_back(finding.range.start, composed);
+        let end = edit::map_back(finding.range.end, composed).max(start);
+        finding.range = start..end;
+        let seen = findings.iter().any(|f| {
+            f.rule == finding.rule && f.message == finding.message && f.range == finding.range
+        });
+        if !seen {
+            findings.push(finding);
+        }
+    }
+    edits
 }
 
 /// Splits a leading byte order mark off a source: rules and parsers see the text after it.
@@ -316,13 +355,6 @@ pub(crate) fn guarded(rule: &'static RuleInfo, check: impl FnOnce()) -> Result<(
         rules: vec![rule.name],
         message: format!("the rule panicked: {panic}"),
     })
-}
-
-pub(crate) fn rule_names(edits: &[Edit]) -> Vec<&'static str> {
-    let mut names: Vec<&'static str> = edits.iter().map(|e| e.rule).collect();
-    names.sort_unstable();
-    names.dedup();
-    names
 }
 
 /// Markers in the output that no rule reported this time (the code below was fixed, or a rule

@@ -1,9 +1,9 @@
-//! The driver for project files: the same loop as for JavaScript, on JSON. [`json::parse`]
-//! validates the text with `serde_json` and reads it into a tree with byte ranges → every enabled
-//! project rule for this kind of file records edits and findings through a [`ProjectContext`] →
-//! the edits are applied → the text is parsed again, until no rule changes anything. Re-parsing is
-//! also the verification: a pass whose result `serde_json` refuses is an internal error naming
-//! the rules whose edits did it, and the file is left unchanged.
+//! Project files in the fix loop of [`super::driver`], on JSON: [`json::parse`] validates the
+//! text with `serde_json` and reads it into a tree with byte ranges → every enabled project rule
+//! for this kind of file records edits and findings through a [`ProjectContext`] → the edits are
+//! applied → the text is parsed again, until no rule changes anything. Re-parsing is also the
+//! verification: a pass whose result `serde_json` refuses is an internal error naming the rules
+//! whose edits did it, and the file is left unchanged.
 //!
 //! JSON has no comments, so a finding cannot leave a `// TODO` marker: findings are reported with
 //! their exact line and column (`manual` ones make `--check` fail). They describe the input: they
@@ -40,50 +40,26 @@ pub(crate) fn migrate(
         })
         .collect();
 
-    let mut current = text.to_string();
-    let mut composed: Vec<Edit> = Vec::new();
-    let mut first: Option<Vec<PassFinding>> = None;
-    let mut last: Vec<PassFinding> = Vec::new();
-    let mut passes = 0;
-    if !rules.is_empty() {
-        let layout = Layout::detect(text);
-        let mut previous: Option<(String, Vec<Edit>)> = None;
-        loop {
-            options.check_cancelled()?;
-            let root = match json::parse(&current) {
-                Ok(root) => root,
-                Err(error) => {
-                    return Err(match previous {
-                        None => Error::Syntax {
-                            message: format!("invalid JSON: {}", error.message),
-                            offset: bom.len() + error.offset,
-                            location: error.location,
-                        },
-                        Some((before, edits)) => verify::not_json(&before, &edits, &error),
-                    })
-                }
-            };
-            if passes == options.max_passes {
-                return Err(Error::Internal {
-                    rules: super::rule_names(&composed),
-                    message: format!("the rules did not settle after {passes} passes"),
-                });
-            }
-            passes += 1;
-            let (edits, findings) = run_rules(&rules, &current, &root, file, &layout)?;
-            if first.is_none() {
-                first = Some(findings.clone());
-            }
-            last = findings;
-            let edits = edit::select(edits);
-            if edits.is_empty() {
-                break;
-            }
-            composed = edit::compose(&composed, &current, &edits);
-            let next = edit::apply(&current, &edits);
-            previous = Some((std::mem::replace(&mut current, next), edits));
-        }
-    }
+    let (current, composed, first, mut last, passes) = if rules.is_empty() {
+        (text.to_string(), Vec::new(), None, Vec::new(), 0)
+    } else {
+        let mut json = Json {
+            bom,
+            rules,
+            file,
+            layout: Layout::detect(text),
+            first: None,
+            last: Vec::new(),
+        };
+        let settled = super::driver::run(&mut json, text, options)?;
+        (
+            settled.current,
+            settled.composed,
+            json.first,
+            json.last,
+            settled.passes,
+        )
+    };
 
     let input_lines = LineIndex::new(text);
     let output_lines = LineIndex::new(&current);
@@ -149,6 +125,52 @@ fn output_places(first: &[PassFinding], last: &[PassFinding]) -> Vec<Option<usiz
             place
         })
         .collect()
+}
+
+/// A project file in the fix loop. Its findings describe the input: they come from the first
+/// pass; the last pass (the one that changed nothing) says where they are in the output.
+struct Json {
+    bom: &'static str,
+    rules: Vec<(&'static RuleInfo, ProjectCheck)>,
+    file: ProjectFile,
+    layout: Layout,
+    first: Option<Vec<PassFinding>>,
+    last: Vec<PassFinding>,
+}
+
+impl super::driver::Passes for Json {
+    type Tree = json::Value;
+    type ParseError = json::JsonError;
+
+    fn parse(&mut self, text: &str) -> Result<json::Value, json::JsonError> {
+        json::parse(text)
+    }
+
+    fn invalid_input(&self, _input: &str, error: json::JsonError) -> Error {
+        Error::Syntax {
+            message: format!("invalid JSON: {}", error.message),
+            offset: self.bom.len() + error.offset,
+            location: error.location,
+        }
+    }
+
+    fn broken(&self, _input: &str, before: &str, edits: &[Edit], error: json::JsonError) -> Error {
+        verify::not_json(before, edits, &error)
+    }
+
+    fn pass(
+        &mut self,
+        current: &str,
+        root: &mut json::Value,
+        _: &[Edit],
+    ) -> Result<Vec<Edit>, Error> {
+        let (edits, findings) = run_rules(&self.rules, current, root, self.file, &self.layout)?;
+        if self.first.is_none() {
+            self.first = Some(findings.clone());
+        }
+        self.last = findings;
+        Ok(edit::select(edits))
+    }
 }
 
 type PassResult = (Vec<Edit>, Vec<PassFinding>);
