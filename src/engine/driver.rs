@@ -4,7 +4,7 @@
 //! cancellation and the errors for text that stops parsing are written once, here.
 
 use crate::edit::{self, Edit};
-use crate::{Error, Options};
+use crate::model::{Error, Options};
 
 /// What one kind of file (JavaScript, a project's JSON) brings to the loop.
 pub(crate) trait Passes {

@@ -3,9 +3,11 @@
 //! rules) here and a project file's JSON passes in [`project`]; then [`crate::verify`] checks the
 //! result is an ES module Node would load, and the findings and edits are mapped to the input.
 
+use crate::edit::AppliedEdit;
 use crate::edit::{self, Edit};
 use crate::finding::{marker_text, Finding, FixClass, MARKER_PREFIX};
 use crate::line_index::LineIndex;
+use crate::model::{Error, Migration, Options};
 use crate::parse;
 use crate::rules::Indexes;
 use crate::rules::{Check, Context, PassFinding, RuleInfo};
@@ -13,7 +15,6 @@ use crate::semantic::facts::Facts;
 use crate::semantic::{self, Semantic};
 use crate::style::Style;
 use crate::verify;
-use crate::{AppliedEdit, Error, Migration, Options};
 use std::path::Path;
 
 mod driver;
@@ -75,7 +76,7 @@ pub(crate) fn migrate(source: &str, path: &Path, options: &Options) -> Result<Mi
     let mut findings: Vec<Finding> = findings
         .into_iter()
         .map(|f| Finding {
-            fix: f.fix_edits.as_ref().map(|edits| crate::Fix {
+            fix: f.fix_edits.as_ref().map(|edits| crate::finding::Fix {
                 rule: f.rule,
                 edits: edits.iter().map(applied).collect(),
             }),

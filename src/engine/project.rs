@@ -14,10 +14,11 @@
 use crate::edit::{self, Edit};
 use crate::finding::Finding;
 use crate::line_index::LineIndex;
+use crate::model::{Error, Migration, Options};
 use crate::project::json::{self, Layout};
 use crate::project::ProjectFile;
 use crate::rules::{Check, PassFinding, ProjectContext, RuleInfo};
-use crate::{verify, Error, Migration, Options};
+use crate::verify;
 use std::collections::HashMap;
 
 type ProjectCheck = fn(&mut ProjectContext);
@@ -229,7 +230,7 @@ mod tests {
     fn finding(rule: &'static str, message: &str, at: usize) -> PassFinding {
         PassFinding {
             rule,
-            class: crate::FixClass::Manual,
+            class: crate::finding::FixClass::Manual,
             message: message.into(),
             range: at..at + 1,
             marker: false,
@@ -263,7 +264,7 @@ mod tests {
 
     static BROKEN_RULE: RuleInfo = RuleInfo {
         name: "broken-rule",
-        class: crate::FixClass::Auto,
+        class: crate::finding::FixClass::Auto,
         summary: "",
         applies: |_| true,
         check: Check::Project(ProjectFile::Config, breaks_the_json),

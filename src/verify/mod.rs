@@ -10,10 +10,10 @@ pub(crate) use strict::strict_module;
 
 use crate::edit::{self, Edit};
 use crate::line_index::location;
+use crate::model::Error;
 use crate::parse::{self, Parsed, SyntaxError};
 use crate::project::json::{self, JsonError};
 use crate::semantic::Resolution;
-use crate::Error;
 use swc_ecma_ast::Program;
 
 /// The check of a migrated text `output`, whose last pass's parse is `last`. When that pass
