@@ -51,12 +51,10 @@ fn check(cx: &mut Context) {
     if finder.calls.is_empty() {
         return;
     }
-    let reachable = &cx.facts.reachable;
-    let has_handler = cx.facts.handler.is_some();
     let table = &tables::platform().blocking;
     for (name, callee, span) in finder.calls {
         let at = cx.range(span).start;
-        if has_handler && !reachable.iter().any(|r| r.contains(&at)) {
+        if !cx.facts.runs_in_handler(at) {
             continue;
         }
         let text = cx.text(callee);

@@ -30,7 +30,6 @@
 use super::{Check, Context, RuleInfo};
 use crate::finding::FixClass;
 use crate::tables;
-use std::ops::Range;
 use swc_common::{Span, Spanned};
 use swc_ecma_ast::*;
 use swc_ecma_visit::{Visit, VisitWith};
@@ -59,12 +58,8 @@ fn check(cx: &mut Context) {
     };
     parsed.program.visit_with(&mut finder);
     let facts = cx.facts;
-    let reachable = &facts.reachable;
     let handler = facts.handler.as_ref();
-    let inside = |span: Span, cx: &Context| {
-        let at = cx.range(span).start;
-        handler.is_none() || reachable.iter().any(|r: &Range<usize>| r.contains(&at))
-    };
+    let inside = |span: Span, cx: &Context| facts.runs_in_handler(cx.range(span).start);
     let limits = &tables::platform().logs;
 
     let counted = finder.logs.iter().filter(|l| inside(l.span, cx)).count();

@@ -17,8 +17,20 @@ pub struct Facts {
     pub handler: Option<Handler>,
     pub toolbelt: Toolbelt,
     /// Whole ranges (byte offsets) of the handler and of every top-level function it can reach,
-    /// directly or through others (a reference counts as a call).
+    /// directly or through others (a reference counts as a call), sorted, not overlapping.
     pub reachable: Vec<Range<usize>>,
+}
+
+impl Facts {
+    /// Whether `offset` is in code the handler can run: in one of the [`Facts::reachable`]
+    /// functions, or anywhere in a file without a handler (a binary search, not a scan).
+    pub fn runs_in_handler(&self, offset: usize) -> bool {
+        if self.handler.is_none() {
+            return true;
+        }
+        let i = self.reachable.partition_point(|r| r.start <= offset);
+        i > 0 && offset < self.reachable[i - 1].end
+    }
 }
 
 /// The V1 handler: a top-level `function lambda(...)`, or `const lambda = function/arrow`.
