@@ -177,8 +177,14 @@ pub fn function(bases: &[Base], i: usize, rng: &mut Rng) -> (String, String) {
     source.push_str(&vary(&main.source, rng, false));
     let target = 2_000 + rng.below(1_000);
     let mut helpers = 0;
+    // A strict file takes no helper written in sloppy-only syntax (a legacy octal): the result
+    // would not be valid JavaScript at all.
+    let strict = main.source.contains("\"use strict\"") || main.source.contains("'use strict'");
     while source.len() < target || helpers < 2 {
         let extra = &bases[rng.below(bases.len())];
+        if strict && faas_migrate::parse::parse_module(&extra.source).is_err() {
+            continue;
+        }
         // A helper is not a second handler: its `lambda` is renamed like any other name.
         let body = vary(&extra.source, rng, true);
         let tag = format!("{i}_{helpers}");

@@ -24,6 +24,11 @@ mod corpus;
 mod scaling;
 
 use faas_migrate::{migrate, Options};
+
+// The allocator the command line uses (src/main.rs), so the phases measure what it does.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use rayon::prelude::*;
 use std::fs;
 use std::io::Write;
