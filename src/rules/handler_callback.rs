@@ -163,7 +163,12 @@ fn check(cx: &mut Context) {
     }
     let unwrap = std::mem::take(&mut sites.unwrap);
     let sites = sites.found;
-    let uses = count_idents(body, &callback_name);
+    // Uses of the handler's callback binding (a nested function's own `callback` parameter is
+    // another binding).
+    let uses = match handler.callback {
+        Some(id) => cx.semantic.references_of(id).count(),
+        None => count_idents(body, &callback_name),
+    };
     // Code with lasting effects (a request, a write) that V1 ran after a callback must still run:
     // a `return` there would drop it, so such a handler keeps the adapter.
     let lasting = sites.iter().find_map(|s| s.lasting_effect_after.map(|e| (s, e)));
