@@ -35,7 +35,7 @@ use super::{Check, Context, RuleInfo};
 use crate::finding::FixClass;
 use crate::semantic::Semantic;
 use std::collections::HashSet;
-use crate::semantic::facts::Toolbelt;
+use crate::semantic::facts::{prop_key, Toolbelt};
 use crate::parse::Parsed;
 use swc_common::comments::Comments;
 use swc_common::Spanned;
@@ -103,7 +103,7 @@ fn rewrite(cx: &mut Context, call: &CallExpr, brand_vars: &HashSet<Id>) {
         match prop.as_ref() {
             Prop::Shorthand(i) if &*i.sym == "apiKey" => api_key = Some(i.span),
             Prop::Shorthand(i) if &*i.sym == "accountId" => account = Some(Expr::Ident(i.clone())),
-            Prop::KeyValue(kv) => match prop_name(&kv.key).as_deref() {
+            Prop::KeyValue(kv) => match prop_key(&kv.key) {
                 Some("apiKey") => api_key = Some(kv.value.span()),
                 Some("accountId") => account = Some((*kv.value).clone()),
                 _ => return cx.todo(call.span, marker),
@@ -171,7 +171,7 @@ fn rewrite_options_variable(
         match prop.as_ref() {
             Prop::Shorthand(i) if &*i.sym == "apiKey" => has_key = true,
             Prop::Shorthand(i) if &*i.sym == "accountId" => account = Some(Expr::Ident(i.clone())),
-            Prop::KeyValue(kv) => match prop_name(&kv.key).as_deref() {
+            Prop::KeyValue(kv) => match prop_key(&kv.key) {
                 Some("apiKey") => has_key = true,
                 Some("accountId") => account = Some((*kv.value).clone()),
                 _ => {}
@@ -196,14 +196,6 @@ fn comments_between(cx: &Context, from: usize, to: usize) -> bool {
         at += 1;
     }
     found
-}
-
-fn prop_name(key: &PropName) -> Option<String> {
-    match key {
-        PropName::Ident(i) => Some(i.sym.to_string()),
-        PropName::Str(s) => s.value.as_atom().map(|a| a.to_string()),
-        _ => None,
-    }
 }
 
 /// `process.env.BRAND_ID` (or the V2 name), in any of its spellings.
@@ -260,8 +252,8 @@ fn brand_variables(parsed: &Parsed, semantic: &Semantic) -> HashSet<Id> {
                                 self.candidates.push(a.key.id.clone());
                             }
                             ObjectPatProp::KeyValue(kv) => {
-                                let is_brand = prop_name(&kv.key)
-                                    .is_some_and(|k| BRAND_IDS.contains(&k.as_str()));
+                                let is_brand = prop_key(&kv.key)
+                                    .is_some_and(|k| BRAND_IDS.contains(&k));
                                 if let (true, Some(b)) = (is_brand, kv.value.as_ident()) {
                                     self.candidates.push(b.id.clone());
                                 }

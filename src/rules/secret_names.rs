@@ -42,6 +42,7 @@
 //! add `{ useCache: false }` by hand where a read must see such writes at once. The cache check
 //! follows values by variable name only.
 
+use crate::semantic::facts::prop_key;
 use super::{Check, Context, RuleInfo};
 use crate::finding::FixClass;
 use crate::semantic::facts::prop_name;
@@ -542,15 +543,6 @@ impl Visit for SecretVisitor<'_, '_> {
             }
         }
         t.visit_children_with(self);
-    }
-}
-
-/// A property name written as an identifier or a string (`key`, `"key"`).
-fn prop_key(key: &PropName) -> Option<&str> {
-    match key {
-        PropName::Ident(i) => Some(&i.sym),
-        PropName::Str(s) => s.value.as_atom().map(|a| &**a),
-        _ => None,
     }
 }
 

@@ -112,6 +112,28 @@ fn is_use_strict(text: &str) -> bool {
     text == "\"use strict\"" || text == "'use strict'"
 }
 
+/// The range to delete to drop item `index` of a comma-separated list whose items are `items`
+/// (with its comma and the blank after it).
+pub fn list_item_removal(source: &str, items: &[Range<usize>], index: usize) -> Range<usize> {
+    let item = &items[index];
+    match (
+        items.get(index + 1),
+        index.checked_sub(1).map(|i| &items[i]),
+    ) {
+        (Some(next), _) => item.start..next.start,
+        (None, Some(prev)) => prev.end..item.end,
+        (None, None) => {
+            // The only item: also a trailing comma.
+            let rest = &source[item.end..];
+            let comma = rest
+                .trim_start()
+                .strip_prefix(',')
+                .map_or(0, |after| rest.len() - after.len());
+            item.start..item.end + comma
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

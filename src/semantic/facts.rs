@@ -199,7 +199,8 @@ pub fn prop_name(prop: &MemberProp) -> Option<&str> {
     }
 }
 
-fn prop_key(key: &PropName) -> Option<&str> {
+/// An object literal's key written as an identifier or a string (`key`, `"key"`).
+pub fn prop_key(key: &PropName) -> Option<&str> {
     match key {
         PropName::Ident(i) => Some(&i.sym),
         PropName::Str(s) => s.value.as_atom().map(|a| &**a),

@@ -2,7 +2,9 @@
 //! and spread option objects.
 
 use super::{object, options, span_of, File};
+use crate::rules::text::list_item_removal;
 use crate::rules::{support, Context};
+use crate::semantic::facts::prop_key;
 use std::collections::HashSet;
 use std::ops::Range;
 use swc_ecma_ast::*;
@@ -82,11 +84,9 @@ pub(super) fn cleanup(cx: &mut Context, file: &File, marked: &HashSet<String>) {
             .iter()
             .map(|p| match p {
                 PropOrSpread::Prop(p) => match p.as_ref() {
-                    Prop::KeyValue(kv) if is_plain(&kv.value) => match &kv.key {
-                        PropName::Ident(i) => Some(i.sym.to_string()),
-                        PropName::Str(s) => s.value.as_atom().map(|a| a.to_string()),
-                        _ => None,
-                    },
+                    Prop::KeyValue(kv) if is_plain(&kv.value) => {
+                        prop_key(&kv.key).map(str::to_string)
+                    }
                     _ => None,
                 },
                 PropOrSpread::Spread(_) => None,
@@ -183,28 +183,6 @@ fn is_plain(expr: &Expr) -> bool {
         Expr::Bin(b) => is_plain(&b.left) && is_plain(&b.right),
         Expr::Unary(u) => u.op != UnaryOp::Delete && is_plain(&u.arg),
         _ => false,
-    }
-}
-
-/// The range to delete to drop item `index` of a comma-separated list whose items are `items`
-/// (with its comma and the blank after it).
-fn list_item_removal(source: &str, items: &[Range<usize>], index: usize) -> Range<usize> {
-    let item = &items[index];
-    match (
-        items.get(index + 1),
-        index.checked_sub(1).map(|i| &items[i]),
-    ) {
-        (Some(next), _) => item.start..next.start,
-        (None, Some(prev)) => prev.end..item.end,
-        (None, None) => {
-            // The only item: also a trailing comma.
-            let rest = &source[item.end..];
-            let comma = rest
-                .trim_start()
-                .strip_prefix(',')
-                .map_or(0, |after| rest.len() - after.len());
-            item.start..item.end + comma
-        }
     }
 }
 

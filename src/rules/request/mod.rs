@@ -33,6 +33,7 @@ pub use render::Helper;
 use crate::parse::Parsed;
 use crate::rules::support::Scopes;
 use crate::rules::Context;
+use crate::semantic::facts::prop_key;
 use crate::semantic::Semantic;
 use cleanup::cleanup;
 use clients::Clients;
@@ -357,11 +358,7 @@ fn static_keys(object: &ObjectLit) -> Option<Vec<String>> {
         .iter()
         .map(|p| match p {
             PropOrSpread::Prop(p) => match p.as_ref() {
-                Prop::KeyValue(kv) => match &kv.key {
-                    PropName::Ident(i) => Some(i.sym.to_string()),
-                    PropName::Str(s) => s.value.as_atom().map(|a| a.to_string()),
-                    _ => None,
-                },
+                Prop::KeyValue(kv) => prop_key(&kv.key).map(str::to_string),
                 Prop::Shorthand(i) => Some(i.sym.to_string()),
                 _ => None,
             },

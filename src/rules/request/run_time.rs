@@ -9,6 +9,7 @@ use super::object::{ObjectEditor, Place};
 use super::options::KNOWN;
 use super::{ClientCall, File};
 use crate::rules::{support, Context};
+use crate::semantic::facts::prop_key;
 use std::ops::Range;
 use swc_common::Spanned;
 use swc_ecma_ast::*;
@@ -198,11 +199,7 @@ pub fn call_edits(
             continue;
         };
         let key = match &**prop {
-            Prop::KeyValue(kv) => match &kv.key {
-                PropName::Ident(i) => Some(i.sym.to_string()),
-                PropName::Str(s) => s.value.as_atom().map(|a| a.to_string()),
-                _ => None,
-            },
+            Prop::KeyValue(kv) => prop_key(&kv.key).map(str::to_string),
             Prop::Shorthand(i) => Some(i.sym.to_string()),
             _ => None,
         };
