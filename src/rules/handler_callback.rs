@@ -140,15 +140,15 @@ fn check(cx: &mut Context) {
     // Helpers the callback is handed to return their result instead; the next pass converts
     // the call sites like any other callback call.
     if let Some(callback_id) = handler.callback {
-        if helpers::convert(cx, &cx.parsed.program, body, callback_id) {
+        if helpers::convert(cx, body, callback_id) {
             return;
         }
-    }
-    // A handler that ends by deferring to a function that calls back runs that function's body
-    // itself; the next pass converts its callback calls.
-    if tail::inline(cx, body, &callback_name) {
-        make_async(cx, stmt, function);
-        return;
+        // A handler that ends by deferring to a function that calls back runs that function's
+        // body itself; the next pass converts its callback calls.
+        if tail::inline(cx, body, callback_id) {
+            make_async(cx, stmt, function);
+            return;
+        }
     }
     sites.list(&body.stmts);
     // Promise chains first: once they are `await`s, their callback calls are plain statements

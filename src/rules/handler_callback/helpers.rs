@@ -11,6 +11,7 @@
 //! calling it, or is used other than called with the callback, is left alone (the handler keeps
 //! its adapter).
 
+use crate::rules::text::list_item_removal;
 use crate::rules::Context;
 use crate::semantic::BindingId;
 use std::ops::Range;
@@ -24,7 +25,7 @@ type Edits = Vec<(Range<usize>, String)>;
 /// A call `h(…, callback, …)` in the handler.
 struct CallSite {
     call: Span,
-    args: Vec<Span>,
+    args: Vec<Range<usize>>,
     helper: BindingId,
     index: usize,
     /// Inside a `try` block: an error thrown by the helper there would be caught.
@@ -32,7 +33,8 @@ struct CallSite {
 }
 
 /// Rewrites the helpers `body` hands `callback` to. Returns whether it did.
-pub(super) fn convert(cx: &mut Context, program: &Program, body: &FunctionBody, callback: BindingId) -> bool {
+pub(super) fn convert(cx: &mut Context, body: &FunctionBody, callback: BindingId) -> bool {
+    let program = &cx.parsed.program;
     let mut finder = Finder { cx, callback, sites: Vec::new(), other: false, tries: 0 };
     body.visit_with(&mut finder);
     let Finder { sites, other, .. } = finder;
@@ -101,7 +103,7 @@ impl Visit for Finder<'_, '_> {
             match (helper, positions.as_slice()) {
                 (Some(helper), [index]) => self.sites.push(CallSite {
                     call: call.span,
-                    args: call.args.iter().map(|a| a.span()).collect(),
+                    args: call.args.iter().map(|a| self.cx.range(a.span())).collect(),
                     helper,
                     index: *index,
                     in_try: self.tries > 0,
@@ -165,7 +167,8 @@ fn helper_edits(cx: &Context, function: &Function, index: usize, may_throw: bool
         return None;
     }
     let semi = cx.style.semi();
-    let mut edits = vec![without(cx, &function.params.iter().map(|p| p.span()).collect::<Vec<_>>(), index)];
+    let params: Vec<Range<usize>> = function.params.iter().map(|p| cx.range(p.span())).collect();
+    let mut edits = vec![(list_item_removal(cx.source, &params, index), String::new())];
     for (stmt, call) in calls {
         let text = match (call.args.first(), call.args.get(1)) {
             (Some(error), _) if is_error(&error.expr) => format!("throw {}{semi}", cx.text(error.expr.span())),
@@ -245,23 +248,10 @@ fn is_error(expr: &Expr) -> bool {
 
 /// `h(a, callback)` → `callback(null, h(a))`.
 fn site_edit(cx: &Context, site: &CallSite) -> (Range<usize>, String) {
-    let callback = cx.text(site.args[site.index]);
+    let callback = &cx.source[site.args[site.index].clone()];
     let range = cx.range(site.call);
-    let (cut, _) = without(cx, &site.args, site.index);
+    let cut = list_item_removal(cx.source, &site.args, site.index);
     let inner = format!("{}{}", &cx.source[range.start..cut.start], &cx.source[cut.end..range.end]);
     (range, format!("{callback}(null, {inner})"))
 }
 
-/// The edit that removes item `index` of a comma-separated list (parameters, arguments) with
-/// its comma.
-fn without(cx: &Context, items: &[Span], index: usize) -> (Range<usize>, String) {
-    let this = cx.range(items[index]);
-    let range = if index + 1 < items.len() {
-        this.start..cx.range(items[index + 1]).start
-    } else if index > 0 {
-        cx.range(items[index - 1]).end..this.end
-    } else {
-        this
-    };
-    (range, String::new())
-}

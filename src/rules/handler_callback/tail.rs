@@ -12,13 +12,14 @@
 use super::chain::reindent;
 use crate::rules::support::bound_names;
 use crate::rules::Context;
+use crate::semantic::BindingId;
 use swc_common::Spanned;
 use swc_ecma_ast::*;
 use swc_ecma_visit::{Visit, VisitWith};
 
 /// Inlines the deferred function at the end of `body`, if there is one that calls `callback`.
 /// Returns whether it did.
-pub(super) fn inline(cx: &mut Context, body: &FunctionBody, callback: &str) -> bool {
+pub(super) fn inline(cx: &mut Context, body: &FunctionBody, callback: BindingId) -> bool {
     let Some((last, rest)) = body.stmts.split_last() else {
         return false;
     };
@@ -55,7 +56,12 @@ pub(super) fn inline(cx: &mut Context, body: &FunctionBody, callback: &str) -> b
         _ => return false,
     };
     // A deferred function that is not async runs to its end at once: only `setTimeout`'s may be.
-    if !params_empty || (delay.is_none() && !is_async) || !calls(block, callback) {
+    let block_range = cx.range(block.span);
+    let calls = cx.semantic.references_of(callback).any(|r| {
+        let r = cx.range(r.span);
+        block_range.start <= r.start && r.end <= block_range.end
+    });
+    if !params_empty || (delay.is_none() && !is_async) || !calls {
         return false;
     }
     let mut own = OwnLevel::default();
@@ -131,19 +137,6 @@ fn unparen(expr: &Expr) -> &Expr {
         Expr::Paren(p) => unparen(&p.expr),
         other => other,
     }
-}
-
-/// Whether `block` mentions `callback`.
-fn calls(block: &FunctionBody, callback: &str) -> bool {
-    struct Find<'a>(&'a str, bool);
-    impl Visit for Find<'_> {
-        fn visit_ident(&mut self, i: &Ident) {
-            self.1 |= &*i.sym == self.0;
-        }
-    }
-    let mut find = Find(callback, false);
-    block.visit_with(&mut find);
-    find.1
 }
 
 /// What a function body does at its own level (not inside the functions it holds; arrows share
