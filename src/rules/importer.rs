@@ -93,7 +93,7 @@ impl Importer {
             .any(|i| i.spec == spec && i.clause.as_ref().is_some_and(|(_, l)| l == local))
     }
 
-    /// Whether a side-effect-free or any import of `spec` is being added.
+    /// Whether any import of `spec` is being added.
     pub fn adds_module(&self, spec: &str) -> bool {
         self.imports.iter().any(|i| i.spec == spec)
     }

@@ -1,6 +1,7 @@
 //! Helpers several rules share: the toolbelt binding, top-level insertions in the file's style,
 //! where `await` may stand, and which functions the handler can reach.
 
+use super::importer::{specifier_export, Export};
 use super::Context;
 use crate::parse::Parsed;
 use std::collections::HashSet;
@@ -61,21 +62,16 @@ pub fn toolbelt_binding(cx: &Context) -> Option<ToolbeltBinding> {
         if !TOOLBELT_MODULES.contains(&&**module) || import.type_only {
             return None;
         }
-        import.specifiers.iter().find_map(|s| match s {
-            ImportSpecifier::Named(n) => {
-                let imported = match &n.imported {
-                    Some(ModuleExportName::Ident(i)) => i.sym.to_string(),
-                    Some(ModuleExportName::Str(s)) => s.value.as_atom()?.to_string(),
-                    None => n.local.sym.to_string(),
-                };
-                (imported == "Toolbelt").then(|| ToolbeltBinding {
-                    local: n.local.sym.to_string(),
-                    stmt: cx.range(import.span),
-                    import: true,
-                })
-            }
-            _ => None,
-        })
+        let toolbelt = Export::Named("Toolbelt".into());
+        import
+            .specifiers
+            .iter()
+            .find(|s| specifier_export(s) == toolbelt)
+            .map(|s| ToolbeltBinding {
+                local: s.local().sym.to_string(),
+                stmt: cx.range(import.span),
+                import: true,
+            })
     });
     if from_import.is_some() {
         return from_import;
