@@ -97,8 +97,6 @@ pub(crate) fn migrate(source: &str, path: &Path, options: &Options) -> Result<Mi
         text,
         bom,
     ));
-    findings.sort_by_key(|f| (f.range.start, f.rule));
-
     Ok(finish(
         source,
         bom,
@@ -194,7 +192,6 @@ impl driver::Passes for JavaScript<'_> {
             self.options,
         )?;
         let edits = keep_findings(&mut self.findings, edits, pass_findings, composed);
-        drop(model);
         *resolved = Some(resolution);
         Ok(edits)
     }
@@ -268,16 +265,18 @@ pub(crate) fn split_bom(source: &str) -> (&'static str, &str) {
 }
 
 /// The [`Migration`] of a file whose text after the byte order mark `bom` (indexed by
-/// `input_lines`) became `current` through `composed` (edits against that text).
+/// `input_lines`) became `current` through `composed` (edits against that text), its findings in
+/// order of place.
 pub(crate) fn finish(
     source: &str,
     bom: &str,
     input_lines: &LineIndex,
     current: &str,
     composed: &[Edit],
-    findings: Vec<Finding>,
+    mut findings: Vec<Finding>,
     passes: usize,
 ) -> Migration {
+    findings.sort_by_key(|f| (f.range.start, f.rule));
     let text = &source[bom.len()..];
     let edits = composed
         .iter()
@@ -323,7 +322,7 @@ fn run_rules(
         // A rule waits for the rules it comes after: while one of them changes the file, it
         // would work on code that is about to move.
         if rule
-            .after
+            .comes_after()
             .iter()
             .any(|a| edits.iter().any(|e: &Edit| e.rule == *a))
         {

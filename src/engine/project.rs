@@ -68,7 +68,7 @@ pub(crate) fn migrate(
     findings.sort_by_key(|f| f.range.start);
     last.sort_by_key(|f| f.range.start);
     let in_output = output_places(&findings, &last);
-    let mut findings: Vec<Finding> = findings
+    let findings: Vec<Finding> = findings
         .into_iter()
         .zip(in_output)
         .map(|(f, output_at)| {
@@ -86,8 +86,6 @@ pub(crate) fn migrate(
             }
         })
         .collect();
-    findings.sort_by_key(|f| (f.range.start, f.rule));
-
     Ok(super::finish(
         source,
         bom,

@@ -84,7 +84,8 @@ pub struct RuleInfo {
     pub check: Check,
     /// Rules whose rewrites this rule must see first: in a pass where one of them changes
     /// something, this rule does not run (it runs on the next pass, on their result). Each one
-    /// comes before this rule in [`RULES`].
+    /// comes before this rule in [`RULES`]. The order is transitive: a rule also waits for the
+    /// rules those come after ([`RuleInfo::comes_after`]).
     pub after: &'static [&'static str],
     /// The rule file's own source; its `//!` doc comment is the rule's documentation.
     pub source: &'static str,
@@ -100,6 +101,20 @@ pub enum Check {
 }
 
 impl RuleInfo {
+    /// Every rule this one waits for: its [`RuleInfo::after`], and theirs in turn (looked up in
+    /// [`RULES`]).
+    pub fn comes_after(&self) -> Vec<&'static str> {
+        let mut all: Vec<&'static str> = Vec::new();
+        let mut todo: Vec<&'static str> = self.after.to_vec();
+        while let Some(name) = todo.pop() {
+            if !all.contains(&name) {
+                all.push(name);
+                todo.extend(by_name(name).map_or(&[][..], |r| r.after));
+            }
+        }
+        all
+    }
+
     /// The files the rule reads, for `--list-rules`: `*.js`, `config.json` or `settings.json`.
     pub fn reads(&self) -> &'static str {
         match self.check {
@@ -620,6 +635,25 @@ mod tests {
             let found: Vec<&Range<usize>> = statements.holding(offset).collect();
             assert_eq!(found, scan, "offset {offset}");
         }
+    }
+
+    #[test]
+    fn the_residue_net_comes_after_every_other_javascript_rule() {
+        let after = by_name("v1-residue").unwrap().comes_after();
+        for rule in RULES {
+            if matches!(rule.check, Check::JavaScript(_)) && rule.name != "v1-residue" {
+                assert!(
+                    after.contains(&rule.name),
+                    "v1-residue does not wait for {}",
+                    rule.name
+                );
+            }
+        }
+        // A rule whose `after` rules wait for nothing waits for them alone.
+        assert_eq!(
+            by_name("csds-host").unwrap().comes_after(),
+            ["require-to-import"]
+        );
     }
 
     #[test]

@@ -56,26 +56,8 @@ pub(super) const INFO: RuleInfo = RuleInfo {
     summary: "anything V1 left after the other rules (require, module/exports, lp-faas-toolbelt, HTTPClient, a callback, V1 variables, implicit globals) gets a marker",
     applies: |_| true,
     check: Check::JavaScript(check),
-    after: &[
-        "legacy-octal",
-        "require-to-import",
-        "module-exports",
-        "use-strict",
-        "esm-globals",
-        "env-rename",
-        "handler-callback",
-        "http-client-to-fetch",
-        "lp-client-json",
-        "csds-host",
-        "salesforce-client",
-        "context-service-client",
-        "secret-names",
-        "lodash",
-        "log-limits",
-        "blocking-call",
-        "unknown-toolbelt-api",
-        "implicit-globals",
-    ],
+    // After every other JavaScript rule: `implicit-globals` comes after all the others.
+    after: &["implicit-globals"],
     source: include_str!("v1_residue.rs"),
 };
 
