@@ -3,6 +3,8 @@
 //! once from the input and its tree.
 
 use crate::parse::Parsed;
+use std::cell::OnceCell;
+use std::ops::Deref;
 use swc_common::Spanned;
 use swc_ecma_ast::*;
 use swc_ecma_visit::{Visit, VisitWith};
@@ -75,6 +77,37 @@ impl Style {
         let q = self.quote;
         let escaped = text.replace('\\', "\\\\").replace(q, &format!("\\{q}"));
         format!("{q}{escaped}{q}")
+    }
+}
+
+/// The file's [`Style`] as rules see it: worked out from the input the first time a rule asks
+/// (a pass over code that needs nothing inserted never does), then kept for every pass.
+pub struct FileStyle<'a> {
+    cell: &'a OnceCell<Style>,
+    input: &'a str,
+    /// The input's tree, while the pass works on the input itself.
+    tree: Option<&'a Parsed>,
+}
+
+impl<'a> FileStyle<'a> {
+    /// The style kept in `cell`, of `input`; `tree` is `input`'s parse when the pass has it.
+    pub(crate) fn new(cell: &'a OnceCell<Style>, input: &'a str, tree: Option<&'a Parsed>) -> Self {
+        FileStyle { cell, input, tree }
+    }
+}
+
+impl Deref for FileStyle<'_> {
+    type Target = Style;
+
+    fn deref(&self) -> &Style {
+        self.cell.get_or_init(|| match self.tree {
+            Some(tree) => Style::of(self.input, tree),
+            // A later pass asks first: the input is parsed again for it (it parsed before).
+            None => match crate::parse::parse_program(self.input) {
+                Ok(tree) => Style::of(self.input, &tree),
+                Err(_) => Style::detect(self.input),
+            },
+        })
     }
 }
 

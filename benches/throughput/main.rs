@@ -416,8 +416,11 @@ fn phase(args: &[String]) {
                                 sum.changed = m.changed() as usize;
                                 sum.needs_work = m.needs_work() as usize;
                                 sum.passes = m.passes;
-                                // What the default run prints for the file, then dropped.
-                                let diff = faas_migrate::diff(&display, &source, &m.output);
+                                // What the default run prints for the file (a diff when it
+                                // changes), then dropped.
+                                let diff = m
+                                    .changed()
+                                    .then(|| faas_migrate::diff(&display, &source, &m.output));
                                 let findings: Vec<String> = m
                                     .findings
                                     .iter()

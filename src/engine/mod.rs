@@ -13,7 +13,7 @@ use crate::rules::Indexes;
 use crate::rules::{Check, Context, PassFinding, RuleInfo};
 use crate::semantic::facts::Facts;
 use crate::semantic::{self, Semantic};
-use crate::style::Style;
+use crate::style::{FileStyle, Style};
 use crate::verify;
 use std::path::Path;
 
@@ -35,10 +35,11 @@ pub(crate) fn migrate(source: &str, path: &Path, options: &Options) -> Result<Mi
     } else {
         let mut js = JavaScript {
             bom,
+            input: text,
             path,
             options,
             first_rules: Some(rules),
-            style: None,
+            style: std::cell::OnceCell::new(),
             findings: Vec::new(),
         };
         let settled = driver::run(&mut js, text, options)?;
@@ -133,12 +134,14 @@ fn syntax_error(text: &str, bom: &str, error: parse::SyntaxError) -> Error {
 /// run the rules over that model; the findings are kept, mapped back to the input, across passes.
 struct JavaScript<'o> {
     bom: &'static str,
+    /// The text the first pass works on.
+    input: &'o str,
     path: &'o Path,
     options: &'o Options,
     /// The rules of the first pass (already chosen on the input).
     first_rules: Option<Vec<(&'static RuleInfo, JavaScriptCheck)>>,
-    /// The file's style, from the input's tree (first pass).
-    style: Option<Style>,
+    /// The file's style, from the input, once a rule asks.
+    style: std::cell::OnceCell<Style>,
     /// Findings with their range already mapped back to the input text.
     findings: Vec<PassFinding>,
 }
@@ -177,9 +180,11 @@ impl driver::Passes for JavaScript<'_> {
             None => applicable(self.options, current),
         };
         let (parsed, resolved) = tree;
-        let style = &*self.style.get_or_insert_with(|| Style::of(current, parsed));
         // One analysis per pass, shared by every rule.
         let resolution = semantic::resolve(&mut parsed.program);
+        let parsed = &*parsed;
+        let first = composed.is_empty().then_some(parsed);
+        let style = FileStyle::new(&self.style, self.input, first);
         let model = Semantic::build(&parsed.program, resolution.marks);
         let facts = Facts::build(&parsed.program, &model, |span| parsed.range(span));
         let (edits, pass_findings) = run_rules(
@@ -188,7 +193,7 @@ impl driver::Passes for JavaScript<'_> {
             self.path,
             parsed,
             (&model, &facts),
-            style,
+            &style,
             self.options,
         )?;
         let edits = keep_findings(&mut self.findings, edits, pass_findings, composed);
@@ -310,7 +315,7 @@ fn run_rules(
     path: &Path,
     parsed: &parse::Parsed,
     analysis: (&Semantic, &Facts),
-    style: &Style,
+    style: &FileStyle,
     options: &Options,
 ) -> Result<PassResult, Error> {
     let indexes = Indexes::default();

@@ -53,7 +53,7 @@ pub(super) const INFO: RuleInfo = RuleInfo {
     summary: "LpClient calls with request-promise options (`json: true`, …) read V2's fetch Response as V1 did",
     applies: |source| source.contains("LpClient"),
     check: Check::JavaScript(check),
-    after: &["handler-callback", "http-client-to-fetch"],
+    after: &["handler-callback"],
     source: include_str!("lp_client_json.rs"),
 };
 

@@ -148,7 +148,7 @@ pub fn by_name(name: &str) -> Option<&'static RuleInfo> {
     RULES.iter().copied().find(|r| r.name == name)
 }
 
-pub use crate::style::Style;
+pub use crate::style::{FileStyle, Style};
 
 /// A finding as a rule records it during one pass: its range is in that pass's text.
 #[derive(Clone, Debug)]
@@ -179,7 +179,7 @@ pub struct Context<'a> {
     /// `source` parsed: the tree and its comments.
     pub parsed: &'a Parsed,
     /// How the file writes code (quotes, semicolons, indentation, line ending), for inserted text.
-    pub style: &'a Style,
+    pub style: &'a FileStyle<'a>,
     pub(crate) rule: &'static RuleInfo,
     indexes: &'a Indexes,
     /// Whether the source holds an ignore directive at all, once asked.
@@ -199,7 +199,7 @@ impl<'a> Context<'a> {
         path: &'a Path,
         parsed: &'a Parsed,
         (semantic, facts): (&'a Semantic<'a>, &'a Facts),
-        style: &'a Style,
+        style: &'a FileStyle<'a>,
         rule: &'static RuleInfo,
         indexes: &'a Indexes,
         fixes: &'a std::cell::Cell<usize>,
@@ -285,6 +285,24 @@ impl<'a> Context<'a> {
         self.indexes
             .scopes
             .get_or_init(|| support::Scopes::new(self.parsed))
+    }
+
+    /// Records that this pass's fix declares `name` in `function` (a range of the source).
+    pub(crate) fn claim_name(&self, function: Range<usize>, name: &str) {
+        self.indexes
+            .claimed
+            .borrow_mut()
+            .push((function, name.to_string()));
+    }
+
+    /// Whether a fix of this pass (of any rule) declares `name` in a function that overlaps
+    /// `function`.
+    pub(crate) fn name_claimed(&self, function: &Range<usize>, name: &str) -> bool {
+        self.indexes
+            .claimed
+            .borrow()
+            .iter()
+            .any(|(f, n)| n == name && f.start < function.end && function.start < f.end)
     }
 
     /// Reports a finding without a marker (e.g. a `review` note on a rewrite just made).
@@ -466,6 +484,9 @@ impl<'a> Context<'a> {
 pub(crate) struct Indexes {
     statements: OnceCell<Statements>,
     scopes: OnceCell<support::Scopes>,
+    /// Names the pass's fixes declare, with the function each goes in: two rules of one pass
+    /// never pick the same fresh name for one scope.
+    claimed: std::cell::RefCell<Vec<(Range<usize>, String)>>,
 }
 
 /// The statements of a pass's tree (module declarations too), in source order, each with the

@@ -90,11 +90,19 @@ struct File<'a> {
 }
 
 impl<'a> File<'a> {
-    fn new(cx: &Context<'a>, kind: Kind) -> File<'a> {
+    /// The file's analysis, when it has clients of this kind.
+    fn new(cx: &Context<'a>, kind: Kind) -> Option<File<'a>> {
         let parsed: &'a Parsed = cx.parsed;
         let clients = Clients::find(parsed, cx.semantic, &cx.facts.toolbelt, kind);
+        if clients.names.is_empty()
+            && clients.declarators.is_empty()
+            && clients.params.is_empty()
+            && clients.factory_bindings.is_empty()
+        {
+            return None;
+        }
         let vars = Vars::collect(parsed, cx.semantic);
-        File {
+        Some(File {
             parsed,
             semantic: cx.semantic,
             forms: Forms::find(parsed),
@@ -103,7 +111,7 @@ impl<'a> File<'a> {
             vars,
             clients,
             helpers: std::cell::OnceCell::new(),
-        }
+        })
     }
 
     /// The request helpers the file declares, and whether each declaration is ours.
@@ -138,23 +146,28 @@ fn client_call<'n>(file: &File, kind: Kind, call: &'n CallExpr) -> Option<Client
 
 /// Runs one of the two rules on the file.
 pub fn check(cx: &mut Context, kind: Kind) {
-    // `handler-callback` rewrites callbacks and `.then` chains into statements first, and the
-    // LpClient calls wait for the HTTPClient calls (both pick fresh names for responses): each
-    // rule's `after` says so, and the engine runs it only once those have nothing left to do.
+    // `handler-callback` rewrites callbacks and `.then` chains into statements first: each
+    // rule's `after` says so, and the engine runs it only once that has nothing left to do. The
+    // two rules run in one pass: the response names they pick are claimed for the whole pass.
     let parsed: &Parsed = cx.parsed;
-    let file = File::new(cx, kind);
     let mut needed: HashSet<Helper> = HashSet::new();
     // Client names with a use that could not be rewritten.
     let mut marked: HashSet<String> = HashSet::new();
     let mut used_run_time = false;
-    if !file.clients.names.is_empty() {
+    // A client is reached only through its factory's name (`Toolbelt.HTTPClient`, `{ LpClient }`):
+    // without it there are no calls to rewrite and no client to clean up, only helpers to check.
+    let file = cx
+        .source
+        .contains(kind.factory())
+        .then(|| File::new(cx, kind))
+        .flatten();
+    if let Some(file) = file.as_ref().filter(|f| !f.clients.names.is_empty()) {
         let mut rewriter = Rewriter {
             cx,
-            file: &file,
+            file,
             kind,
             accounted: HashSet::new(),
             uses: Vec::new(),
-            taken: Vec::new(),
             needed: &mut needed,
             edited: Vec::new(),
             marked: HashSet::new(),
@@ -188,8 +201,8 @@ pub fn check(cx: &mut Context, kind: Kind) {
             }
         }
     }
-    if kind == Kind::Http {
-        cleanup(cx, &file, &marked);
+    if let (Kind::Http, Some(file)) = (kind, &file) {
+        cleanup(cx, file, &marked);
     }
     // The run-time helper, when this pass's calls use it or an earlier pass's do.
     let mut run_time_text = None;

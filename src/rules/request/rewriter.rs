@@ -19,8 +19,6 @@ pub(super) struct Rewriter<'c, 'a, 'f> {
     pub(super) accounted: HashSet<Range<usize>>,
     /// Every identifier use of a client name.
     pub(super) uses: Vec<(String, Range<usize>)>,
-    /// Response names chosen this pass, with the function they are in.
-    pub(super) taken: Vec<(Range<usize>, String)>,
     pub(super) needed: &'f mut HashSet<Helper>,
     /// The ranges this pass rewrites.
     pub(super) edited: Vec<Range<usize>>,
@@ -129,7 +127,7 @@ impl Rewriter<'_, '_, '_> {
         let edit = match (form, response) {
             (Some(form), Some(response)) => {
                 if plan.names_response(form) {
-                    self.taken.push((function, response.clone()));
+                    self.cx.claim_name(function, &response);
                 }
                 plan.statement(self.cx, form, &range, &response)
             }
@@ -291,10 +289,7 @@ impl Rewriter<'_, '_, '_> {
                 r.start >= function.start && r.end <= function.end
             });
             let module_level = function.start == 0 && self.file.semantic.mentions(name);
-            let chosen = self
-                .taken
-                .iter()
-                .any(|(f, n)| n == name && f.start < function.end && function.start < f.end);
+            let chosen = self.cx.name_claimed(function, name);
             !used_here && !module_level && !chosen
         };
         candidates
