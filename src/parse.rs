@@ -157,10 +157,27 @@ pub fn parse_module_program(text: &str) -> Result<Parsed, SyntaxError> {
 /// expressions do (an overestimate at worst). Parsing and visiting recurse once or more per
 /// level, so the engine uses this to refuse absurd nesting and to give deep files a large stack.
 pub fn nesting_depth(text: &str) -> (usize, usize) {
+    // The bytes the scan stops at; everything else is skipped in a tight loop.
+    const STOP: [bool; 256] = {
+        let mut stop = [false; 256];
+        let mut k = 0;
+        let bytes = b"()[]{}/\"'";
+        while k < bytes.len() {
+            stop[bytes[k] as usize] = true;
+            k += 1;
+        }
+        stop
+    };
     let bytes = text.as_bytes();
     let (mut depth, mut max, mut at) = (0usize, 0usize, 0usize);
     let mut i = 0;
     while i < bytes.len() {
+        while i < bytes.len() && !STOP[bytes[i] as usize] {
+            i += 1;
+        }
+        if i == bytes.len() {
+            break;
+        }
         match bytes[i] {
             b'(' | b'[' | b'{' => {
                 depth += 1;

@@ -1,7 +1,7 @@
 //! What the rewrite leaves unused: client variables, parameters, `HTTPClient` destructurings
 //! and spread option objects.
 
-use super::{object, options, span_of, File};
+use super::{options, span_of, File};
 use crate::rules::text::list_item_removal;
 use crate::rules::{support, Context};
 use crate::semantic::facts::prop_key;
@@ -13,8 +13,35 @@ use swc_ecma_ast::*;
 /// `const { HTTPClient } = Toolbelt`, and option objects that were only spread into calls.
 pub(super) fn cleanup(cx: &mut Context, file: &File, marked: &HashSet<String>) {
     let semantic = file.semantic;
-    let unused = |name: &str| semantic.references_named(name).next().is_none();
     let mut statements = Vec::new();
+    // Parameters first: the parameter and the argument of every call go in one fix, so the two
+    // never disagree; the arguments they remove are references of the clients passed.
+    let mut removed_args: Vec<Range<usize>> = Vec::new();
+    for p in &file.clients.params {
+        if !unused_after_rewrite(cx, file, &p.name, p.range.start, &[])
+            || semantic.declarations_named(&p.function) != 1
+        {
+            continue;
+        }
+        let mut removals: Vec<Range<usize>> = vec![list_item_removal(cx.source, &p.all, p.index)];
+        let mut args = Vec::new();
+        for call in &p.calls {
+            if call.len() > p.index {
+                removals.push(list_item_removal(cx.source, call, p.index));
+                args.push(call[p.index].clone());
+            }
+        }
+        removals.sort_by_key(|r| r.start);
+        if removals.windows(2).any(|w| w[0].end > w[1].start)
+            || removals.iter().any(|r| rewritten(cx, r))
+        {
+            continue;
+        }
+        for r in removals {
+            cx.replace(r, "");
+        }
+        removed_args.extend(args);
+    }
     for d in &file.clients.declarators {
         if marked.contains(&d.name) {
             cx.todo(
@@ -23,59 +50,47 @@ pub(super) fn cleanup(cx: &mut Context, file: &File, marked: &HashSet<String>) {
             );
             continue;
         }
-        if !unused_binding(file, &d.name, d.range.start) {
+        if !unused_after_rewrite(cx, file, &d.name, d.range.start, &removed_args) {
             continue;
         }
         if d.declarators == 1 {
-            statements.push(with_own_comments(cx.source, d.stmt.clone()));
-        } else {
+            let stmt = with_own_comments(cx.source, d.stmt.clone());
+            if !rewritten(cx, &stmt) {
+                statements.push(stmt);
+            }
+        } else if !rewritten(cx, &d.range) {
             remove_list_item(cx, &d.range);
         }
     }
-    // Parameters: the parameter and the argument of every call go in one edit, so the two never
-    // disagree.
-    for p in &file.clients.params {
-        if !unused_binding(file, &p.name, p.range.start)
-            || semantic.declarations_named(&p.function) != 1
-        {
-            continue;
-        }
-        let mut removals: Vec<Range<usize>> = vec![list_item_removal(cx.source, &p.all, p.index)];
-        for args in &p.calls {
-            if args.len() > p.index {
-                removals.push(list_item_removal(cx.source, args, p.index));
-            }
-        }
-        removals.sort_by_key(|r| r.start);
-        if removals.windows(2).any(|w| w[0].end > w[1].start) {
-            continue;
-        }
-        let start = removals[0].start;
-        let end = removals.last().map_or(start, |r| r.end);
-        let text = object::apply_to(
-            &cx.source[start..end],
-            removals
-                .iter()
-                .map(|r| (r.start - start..r.end - start, String::new()))
-                .collect(),
-        );
-        cx.replace(start..end, text);
-    }
+    // `const { HTTPClient } = Toolbelt`, once the clients made from it go (now or before).
+    removed_args.extend(statements.iter().cloned());
     for b in &file.clients.factory_bindings {
-        if !unused(&b.local) {
+        let gone = semantic
+            .references_named(&b.local)
+            .all(|r| gone(cx, &b.local, &file.parsed.range(r.span), &removed_args));
+        if !gone {
             continue;
         }
         if b.props.len() == 1 {
-            statements.push(b.stmt.clone());
+            if !rewritten(cx, &b.stmt) {
+                statements.push(b.stmt.clone());
+            }
         } else {
             let index = b.props.iter().position(|p| *p == b.prop).unwrap_or(0);
             let r = list_item_removal(cx.source, &b.props, index);
-            cx.replace(r, "");
+            if !rewritten(cx, &r) {
+                cx.replace(r, "");
+            }
         }
     }
     // Objects of request options that only calls spread, now unused.
     for var in file.vars.objects.values() {
-        if !cx.semantic.unused(var.binding) || var.kind != VarDeclKind::Const {
+        let binding = semantic.binding(var.binding);
+        let unused = binding.references.iter().all(|&i| {
+            let r = file.parsed.range(semantic.references[i].span);
+            gone(cx, &binding.name, &r, &removed_args)
+        });
+        if !unused || var.kind != VarDeclKind::Const || rewritten(cx, &var.stmt) {
             continue;
         }
         let keys: Vec<Option<String>> = var
@@ -118,17 +133,48 @@ pub(super) fn cleanup(cx: &mut Context, file: &File, marked: &HashSet<String>) {
     }
 }
 
-/// Whether nothing refers to the binding of `name` declared at `at`: no reference in its scope
-/// (its function, or the file), leaving out functions nested in it that declare `name` again.
-fn unused_binding(file: &File, name: &str, at: usize) -> bool {
-    file.semantic
-        .bindings_named(name)
-        .find(|b| {
-            b.declarations
-                .iter()
-                .any(|d| file.parsed.range(*d).start == at)
+/// Whether the rewrite of this pass leaves nothing referring to the binding of `name` declared at
+/// `at`: each reference lies in `removed`, or inside text the rule replaces with text that does
+/// not name it (a client call that became `fetch`). The cleanup is part of the rule's fix, so it
+/// is applied with that rewrite or not at all.
+fn unused_after_rewrite(
+    cx: &Context,
+    file: &File,
+    name: &str,
+    at: usize,
+    removed: &[Range<usize>],
+) -> bool {
+    let Some(binding) = file.semantic.bindings_named(name).find(|b| {
+        b.declarations
+            .iter()
+            .any(|d| file.parsed.range(*d).start == at)
+    }) else {
+        return false;
+    };
+    binding.references.iter().all(|&i| {
+        let r = file.parsed.range(file.semantic.references[i].span);
+        gone(cx, name, &r, removed)
+    })
+}
+
+/// Whether the reference of `name` at `r` goes this pass: it lies in `removed`, or inside text
+/// the rule replaces with text that does not name it.
+fn gone(cx: &Context, name: &str, r: &Range<usize>, removed: &[Range<usize>]) -> bool {
+    let within = |range: &Range<usize>| range.start <= r.start && r.end <= range.end;
+    removed.iter().any(within)
+        || cx.edits.iter().any(|e| {
+            e.rule == cx.rule.name
+                && e.start < e.end
+                && within(&(e.start..e.end))
+                && !e.text.contains(name)
         })
-        .is_some_and(|b| b.references.is_empty())
+}
+
+/// Whether the rule already changes text in `range` this pass (a cleanup there waits a pass).
+fn rewritten(cx: &Context, range: &Range<usize>) -> bool {
+    cx.edits
+        .iter()
+        .any(|e| e.rule == cx.rule.name && e.start < range.end && range.start < e.end)
 }
 
 /// A client's statement with the comments that only documented the client (they mention

@@ -148,12 +148,23 @@ pub fn insert_helpers(cx: &mut Context, needed: &HashSet<Helper>, run_time: Opti
         };
         cx.insert(at, text);
     }
-    // A blank line between the helpers and code right below them.
+    // A blank line between the helpers and code right below them (below what this pass
+    // removes there, such as the client's declaration).
     let rest = &cx.source[at..];
-    let rest = rest
-        .strip_prefix("\r\n")
-        .or_else(|| rest.strip_prefix('\n'))
-        .unwrap_or(rest);
+    let mut from = cx.source.len()
+        - rest
+            .strip_prefix("\r\n")
+            .or_else(|| rest.strip_prefix('\n'))
+            .unwrap_or(rest)
+            .len();
+    while let Some(e) = cx
+        .edits
+        .iter()
+        .find(|e| e.rule == cx.rule.name && e.start == from && e.end > from && e.text.is_empty())
+    {
+        from = e.end;
+    }
+    let rest = &cx.source[from..];
     let next_line = &rest[..rest.find('\n').unwrap_or(rest.len())];
     if after_line && at < cx.source.len() && !next_line.trim().is_empty() {
         cx.insert(at, eol);
