@@ -13,6 +13,12 @@
 //! so the local `catch` does not run, as in V1. A promise passed as the result is returned, and so
 //! awaited, as V1 did.
 //!
+//! A handler that ends with a `try` whose `finally` ends with `callback(null, r)`, answering
+//! where the `try` block did not, keeps that call as `return r;` in the `finally` (and the block's
+//! `callback(null, r)` becomes `return r;`): a `return` in `finally` wins over a throw of the
+//! `catch`, as V1's call did, and returns the value the block returned, since the `finally` does
+//! not write `r` (see `handler_callback/finally.rs`).
+//!
 //! When the callback is used anywhere else (inside `.then`/`.catch` handlers or other nested
 //! functions, passed to a helper, called in an expression), or code with lasting effects runs
 //! after a call, the body is kept as it is inside a `new Promise` with a local adapter named like
@@ -49,6 +55,8 @@
 //!   logging no longer happens.
 //! - A path on which V1 never called back (the invocation timed out) would return `undefined`, a
 //!   success, in V2: it throws an error instead, with a marker; decide what it should do.
+//! - Logging in a `finally` block runs before the result in V2 (V1 logged after it); should that
+//!   logging throw, V2 fails where V1 had answered.
 //! - A `catch` parameter passed as the error is taken to be non-null (`throw null` and promises
 //!   rejected with nothing are treated as errors).
 //! - The adapter form keeps the original body's indentation (run your formatter), and a handler
@@ -57,6 +65,7 @@
 
 mod chain;
 mod collect;
+mod finally;
 mod flow;
 mod helpers;
 mod render;
@@ -162,6 +171,7 @@ fn check(cx: &mut Context) {
         return;
     }
     let unwrap = std::mem::take(&mut sites.unwrap);
+    let locals = std::mem::take(&mut sites.locals);
     let sites = sites.found;
     // Uses of the handler's callback binding (a nested function's own `callback` parameter is
     // another binding).
@@ -172,10 +182,14 @@ fn check(cx: &mut Context) {
     // Code with lasting effects (a request, a write) that V1 ran after a callback must still run:
     // a `return` there would drop it, so such a handler keeps the adapter.
     let lasting = sites.iter().find_map(|s| s.lasting_effect_after.map(|e| (s, e)));
+    // A `finally` that answers where its `try` did not may return instead.
+    let in_finally = finally::returns_in_finally(cx, body, &sites, &callback_name, &locals);
     let direct = uses == sites.len()
         && !sites.is_empty()
         && lasting.is_none()
-        && sites.iter().all(|s| s.dropped || (!s.in_finally && rewrite(cx, s).is_some()));
+        && sites
+            .iter()
+            .all(|s| s.dropped || ((!s.in_finally || in_finally.contains(&s.stmt.span().lo)) && rewrite(cx, s).is_some()));
 
     // The signature: drop the callback parameter and make the handler async.
     let gap = cx.range(input.span()).end..cx.range(callback.span()).start;

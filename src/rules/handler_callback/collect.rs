@@ -308,6 +308,9 @@ impl<'a> Sites<'a, '_> {
                 Frame::Finally(block) => block.stmts.iter().collect(),
                 _ => continue,
             };
+            // A `finally` block still runs after the `return` or `throw` the call becomes: only
+            // its lasting effects count (they now come before the result).
+            let ignore_logging = ignore_logging || matches!(frame, Frame::Finally(_));
             for stmt in stmts {
                 if let Some(span) = effect(stmt, self.callback, &self.locals, ignore_logging) {
                     return Some(span);
@@ -398,7 +401,7 @@ fn is_pure_builtin(callee: &Expr) -> bool {
 /// The first expression in `node` whose evaluation has an effect outside the handler: a call
 /// (other than a callback call, which V1 ignores after the first), `new` (other than an error), `await`,
 /// `delete`, or a write to anything but a local variable. Nested functions are not entered.
-fn effect<'a, N: VisitWith<EffectFinder<'a>>>(
+pub(super) fn effect<'a, N: VisitWith<EffectFinder<'a>>>(
     node: &N,
     callback: &'a str,
     locals: &'a HashSet<String>,
@@ -414,7 +417,7 @@ fn effect<'a, N: VisitWith<EffectFinder<'a>>>(
     finder.found
 }
 
-struct EffectFinder<'a> {
+pub(super) struct EffectFinder<'a> {
     callback: &'a str,
     locals: &'a HashSet<String>,
     /// `console.*` calls do not count.
