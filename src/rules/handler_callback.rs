@@ -19,6 +19,13 @@
 //! `catch`, as V1's call did, and returns the value the block returned, since the `finally` does
 //! not write `r` (see `handler_callback/finally.rs`).
 //!
+//! A helper the callback is handed to (`h(x, callback)`, a function declaration or a constant
+//! holding a function) that answers through it at the end of every path returns that answer
+//! instead, and the call becomes `return h(x)` (see `handler_callback/helpers.rs`). When the
+//! helper answers at once (it only declares things before its call, whose arguments cannot
+//! throw), its other calls inside `.then`/`.catch` handlers came later and V1 ignored them: they
+//! are removed, with a `review` finding (see `handler_callback/late.rs`).
+//!
 //! When the callback is used anywhere else (inside `.then`/`.catch` handlers or other nested
 //! functions, passed to a helper, called in an expression), or code with lasting effects runs
 //! after a call, the body is kept as it is inside a `new Promise` with a local adapter named like
@@ -55,6 +62,8 @@
 //!   logging no longer happens.
 //! - A path on which V1 never called back (the invocation timed out) would return `undefined`, a
 //!   success, in V2: it throws an error instead, with a marker; decide what it should do.
+//! - Removing the ignored calls in promise handlers assumes that `.then`/`.catch`/`.finally` belong
+//!   to promises, which call their handlers after the current job.
 //! - Logging in a `finally` block runs before the result in V2 (V1 logged after it); should that
 //!   logging throw, V2 fails where V1 had answered.
 //! - A `catch` parameter passed as the error is taken to be non-null (`throw null` and promises
@@ -68,6 +77,7 @@ mod collect;
 mod finally;
 mod flow;
 mod helpers;
+mod late;
 mod render;
 mod tail;
 
