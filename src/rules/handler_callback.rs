@@ -59,7 +59,9 @@
 //! - In V1 the code after a callback call kept running. Where that code has lasting effects (calls,
 //!   awaits, writes outside the handler) the handler keeps the adapter, so it still runs after the
 //!   result; where it only logs, the call becomes a `return` and a `review` finding says the
-//!   logging no longer happens.
+//!   logging no longer happens. Reading the input (parsed JSON) with string and array methods that
+//!   compute a value (`args.join(" ").trim()`) is no effect, as long as the handler never hands
+//!   the input on or writes into it (see `handler_callback/data.rs`).
 //! - A path on which V1 never called back (the invocation timed out) would return `undefined`, a
 //!   success, in V2: it throws an error instead, with a marker; decide what it should do.
 //! - Removing the ignored calls in promise handlers assumes that `.then`/`.catch`/`.finally` belong
@@ -74,6 +76,7 @@
 
 mod chain;
 mod collect;
+mod data;
 mod finally;
 mod flow;
 mod helpers;
@@ -147,9 +150,11 @@ fn check(cx: &mut Context) {
         return;
     }
 
+    let data = data::Data::of(cx, &input.pat, handler.callback, body);
     let mut sites = Sites {
         callback: &callback_name,
         locals: super::support::bound_names(body),
+        data: &data,
         frames: Vec::new(),
         caught: Vec::new(),
         found: Vec::new(),
@@ -193,7 +198,7 @@ fn check(cx: &mut Context) {
     // a `return` there would drop it, so such a handler keeps the adapter.
     let lasting = sites.iter().find_map(|s| s.lasting_effect_after.map(|e| (s, e)));
     // A `finally` that answers where its `try` did not may return instead.
-    let in_finally = finally::returns_in_finally(cx, body, &sites, &callback_name, &locals);
+    let in_finally = finally::returns_in_finally(cx, body, &sites, &callback_name, &locals, &data);
     let direct = uses == sites.len()
         && !sites.is_empty()
         && lasting.is_none()

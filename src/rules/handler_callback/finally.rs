@@ -19,6 +19,7 @@
 //! its own.
 
 use super::collect::{effect, Site};
+use super::data::Data;
 use crate::rules::Context;
 use crate::semantic::ReferenceKind;
 use std::collections::HashSet;
@@ -34,6 +35,7 @@ pub(super) fn returns_in_finally(
     sites: &[Site],
     callback: &str,
     locals: &HashSet<String>,
+    data: &Data,
 ) -> HashSet<BytePos> {
     let mut allowed = HashSet::new();
     let Some(Stmt::Try(t)) = body.stmts.iter().rev().find(|s| !matches!(s, Stmt::Empty(_))) else {
@@ -69,7 +71,7 @@ pub(super) fn returns_in_finally(
     // The `finally`'s other statements only log or compute, and do not jump.
     let mut own = Own::default();
     for stmt in before {
-        if effect(stmt, callback, locals, true).is_some() {
+        if effect(stmt, callback, locals, data, true).is_some() {
             return allowed;
         }
         stmt.visit_with(&mut own);
