@@ -26,6 +26,13 @@
 //! throw), its other calls inside `.then`/`.catch` handlers came later and V1 ignored them: they
 //! are removed, with a `review` finding (see `handler_callback/late.rs`).
 //!
+//! When code with lasting effects follows a call that answers with a literal value, and nothing
+//! after that call can end the handler (no `return`; only a `try` whose `catch` just logs, or
+//! other code that cannot throw) up to a last call that ends the handler, the calls keep their
+//! answer instead: `let answer;`, `answer = value;` (`??=` when there are several), and
+//! `return answer ?? last;`, with a `review` finding that the answer now waits for that code
+//! (see `handler_callback/guarded.rs`).
+//!
 //! When the callback is used anywhere else (inside `.then`/`.catch` handlers or other nested
 //! functions, passed to a helper, called in an expression), or code with lasting effects runs
 //! after a call, the body is kept as it is inside a `new Promise` with a local adapter named like
@@ -58,7 +65,7 @@
 //! ## Limits
 //! - In V1 the code after a callback call kept running. Where that code has lasting effects (calls,
 //!   awaits, writes outside the handler) the handler keeps the adapter, so it still runs after the
-//!   result; where it only logs, the call becomes a `return` and a `review` finding says the
+//!   result (unless the guarded answer above applies); where it only logs, the call becomes a `return` and a `review` finding says the
 //!   logging no longer happens. Reading the input (parsed JSON) with string and array methods that
 //!   compute a value (`args.join(" ").trim()`) is no effect, as long as the handler never hands
 //!   the input on or writes into it (see `handler_callback/data.rs`).
@@ -79,6 +86,7 @@ mod collect;
 mod data;
 mod finally;
 mod flow;
+mod guarded;
 mod helpers;
 mod late;
 mod render;
@@ -289,10 +297,24 @@ fn check(cx: &mut Context) {
             cx.manual_with_marker(body.stmts.last().map_or(body.span, |s| s.span()), message);
         }
     } else {
+        // Code that V1 ran after a call may run before a kept answer instead.
+        let guarded = match lasting {
+            Some(_) if uses == sites.len() && unwrap.is_empty() => guarded::plan(cx, body, &sites, &callback_name, &locals, &data),
+            _ => None,
+        };
         for (range, text) in start_edits {
             cx.replace(range, text);
         }
         make_async(cx, stmt, function);
+        if let Some(plan) = guarded {
+            for (range, text) in plan.edits {
+                cx.replace(range, text);
+            }
+            for (span, message) in plan.notes {
+                cx.report(span, FixClass::Review, message);
+            }
+            return;
+        }
         adapter(cx, stmt, body, &callback_name);
         let message = match lasting {
             Some((site, effect)) => {
