@@ -71,8 +71,8 @@
 //!   the input on or writes into it (see `handler_callback/data.rs`).
 //! - A path on which V1 never called back (the invocation timed out) would return `undefined`, a
 //!   success, in V2: it throws an error instead, with a marker; decide what it should do.
-//! - Removing the ignored calls in promise handlers assumes that `.then`/`.catch`/`.finally` belong
-//!   to promises, which call their handlers after the current job.
+//! - The ignored calls in promise handlers are only removed from chains on a toolbelt client's
+//!   call, whose handlers run after the current job.
 //! - Logging in a `finally` block runs before the result in V2 (V1 logged after it); should that
 //!   logging throw, V2 fails where V1 had answered.
 //! - A `catch` parameter passed as the error is taken to be non-null (`throw null` and promises

@@ -5,8 +5,8 @@
 //! call, so nothing can stop it from reaching the call, and the call's arguments cannot throw
 //! (`run()` calls a local async function, which never throws where it is called: it rejects).
 //! Other calls of its callback that stand in functions handed to `.then`, `.catch` or `.finally`
-//! run, at the earliest, once the current job is over (a promise calls its handlers
-//! asynchronously), so after that answer: V1 ignored them. When their arguments cannot throw
+//! of a promise (a chain on a toolbelt client's call) run, at the earliest, once the current job
+//! is over (a promise calls its handlers asynchronously), so after that answer: V1 ignored them. When their arguments cannot throw
 //! either (V1 evaluated them, then ignored the call), removing those statements changes nothing,
 //! and the helper can return its answer like any other (see `helpers.rs`).
 
@@ -126,6 +126,30 @@ fn async_call(cx: &Context, expr: &Expr, scope: &Range<usize>) -> bool {
         && call.args.iter().all(|a| a.spread.is_none() && cannot_throw(cx, &a.expr, scope))
 }
 
+/// The expression is a promise, which calls its handlers after the current job: a call of a
+/// toolbelt client (`secretClient.readSecret(…)`, `httpClient(…)`, where the name holds
+/// `Toolbelt.SecretClient()` and the like), or a step of a chain on one.
+fn is_promise(cx: &Context, expr: &Expr) -> bool {
+    let client = |e: &Expr| {
+        e.as_ident().and_then(|i| cx.semantic.binding_of(i)).is_some_and(|b| {
+            let binding = cx.semantic.binding(b);
+            binding.kind == BindingKind::Const && !binding.reassigned && binding.init.is_some_and(|init| cx.facts.toolbelt.call(init).is_some())
+        })
+    };
+    match expr {
+        Expr::Paren(p) => is_promise(cx, &p.expr),
+        Expr::Call(call) => match call.callee.as_expr().map(|c| &**c) {
+            Some(Expr::Member(m)) => {
+                let step = m.prop.as_ident().is_some_and(|p| matches!(&*p.sym, "then" | "catch" | "finally"));
+                (step && is_promise(cx, &m.obj)) || client(&m.obj)
+            }
+            Some(callee) => client(callee),
+            None => false,
+        },
+        _ => false,
+    }
+}
+
 /// Finds the calls of `param` inside promise handlers; any other use is `other`.
 struct Late<'c, 'a> {
     cx: &'c Context<'a>,
@@ -160,12 +184,9 @@ impl Visit for Late<'_, '_> {
     }
 
     fn visit_call_expr(&mut self, call: &CallExpr) {
-        let is_step = call
-            .callee
-            .as_expr()
-            .and_then(|c| c.as_member())
-            .and_then(|m| m.prop.as_ident())
-            .is_some_and(|p| matches!(&*p.sym, "then" | "catch" | "finally"));
+        let is_step = call.callee.as_expr().and_then(|c| c.as_member()).is_some_and(|m| {
+            m.prop.as_ident().is_some_and(|p| matches!(&*p.sym, "then" | "catch" | "finally")) && is_promise(self.cx, &m.obj)
+        });
         call.callee.visit_with(self);
         for arg in &call.args {
             let handler = is_step && matches!(&*arg.expr, Expr::Arrow(_) | Expr::Fn(_));
