@@ -206,7 +206,7 @@ fn check(cx: &mut Context) {
     // a `return` there would drop it, so such a handler keeps the adapter.
     let lasting = sites.iter().find_map(|s| s.lasting_effect_after.map(|e| (s, e)));
     // A `finally` that answers where its `try` did not may return instead.
-    let in_finally = finally::returns_in_finally(cx, body, &sites, &callback_name, &locals, &data);
+    let in_finally = finally::returns_in_finally(cx, body, &sites, &callback_name, &locals);
     let direct = uses == sites.len()
         && !sites.is_empty()
         && lasting.is_none()

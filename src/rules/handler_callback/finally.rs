@@ -35,7 +35,6 @@ pub(super) fn returns_in_finally(
     sites: &[Site],
     callback: &str,
     locals: &HashSet<String>,
-    data: &Data,
 ) -> HashSet<BytePos> {
     let mut allowed = HashSet::new();
     let Some(Stmt::Try(t)) = body.stmts.iter().rev().find(|s| !matches!(s, Stmt::Empty(_))) else {
@@ -68,10 +67,12 @@ pub(super) fn returns_in_finally(
             return allowed;
         }
     }
-    // The `finally`'s other statements only log or compute, and do not jump.
+    // The `finally`'s other statements only log or compute, and do not jump. (They run in V2
+    // before the answer, so a call that could throw, even on the input's data, is not allowed.)
     let mut own = Own::default();
+    let no_data = Data::none(cx.semantic);
     for stmt in before {
-        if effect(stmt, callback, locals, data, true).is_some() {
+        if effect(stmt, callback, locals, &no_data, true).is_some() {
             return allowed;
         }
         stmt.visit_with(&mut own);
