@@ -13,6 +13,26 @@
 //! so the local `catch` does not run, as in V1. A promise passed as the result is returned, and so
 //! awaited, as V1 did.
 //!
+//! A handler that ends with a `try` whose `finally` ends with `callback(null, r)`, answering
+//! where the `try` block did not, keeps that call as `return r;` in the `finally` (and the block's
+//! `callback(null, r)` becomes `return r;`): a `return` in `finally` wins over a throw of the
+//! `catch`, as V1's call did, and returns the value the block returned, since the `finally` does
+//! not write `r` (see `handler_callback/finally.rs`).
+//!
+//! A helper the callback is handed to (`h(x, callback)`, a function declaration or a constant
+//! holding a function) that answers through it at the end of every path returns that answer
+//! instead, and the call becomes `return h(x)` (see `handler_callback/helpers.rs`). When the
+//! helper answers at once (it only declares things before its call, whose arguments cannot
+//! throw), its other calls inside `.then`/`.catch` handlers came later and V1 ignored them: they
+//! are removed, with a `review` finding (see `handler_callback/late.rs`).
+//!
+//! When code with lasting effects follows a call that answers with a literal value, and nothing
+//! after that call can end the handler (no `return`; only a `try` whose `catch` just logs, or
+//! other code that cannot throw) up to a last call that ends the handler, the calls keep their
+//! answer instead: `let answer;`, `answer = value;` (`??=` when there are several), and
+//! `return answer ?? last;`, with a `review` finding that the answer now waits for that code
+//! (see `handler_callback/guarded.rs`).
+//!
 //! When the callback is used anywhere else (inside `.then`/`.catch` handlers or other nested
 //! functions, passed to a helper, called in an expression), or code with lasting effects runs
 //! after a call, the body is kept as it is inside a `new Promise` with a local adapter named like
@@ -45,10 +65,16 @@
 //! ## Limits
 //! - In V1 the code after a callback call kept running. Where that code has lasting effects (calls,
 //!   awaits, writes outside the handler) the handler keeps the adapter, so it still runs after the
-//!   result; where it only logs, the call becomes a `return` and a `review` finding says the
-//!   logging no longer happens.
+//!   result (unless the guarded answer above applies); where it only logs, the call becomes a `return` and a `review` finding says the
+//!   logging no longer happens. Reading the input (parsed JSON) with string and array methods that
+//!   compute a value (`args.join(" ").trim()`) is no effect, as long as the handler never hands
+//!   the input on or writes into it (see `handler_callback/data.rs`).
 //! - A path on which V1 never called back (the invocation timed out) would return `undefined`, a
 //!   success, in V2: it throws an error instead, with a marker; decide what it should do.
+//! - The ignored calls in promise handlers are only removed from chains on a toolbelt client's
+//!   call, whose handlers run after the current job.
+//! - Logging in a `finally` block runs before the result in V2 (V1 logged after it); should that
+//!   logging throw, V2 fails where V1 had answered.
 //! - A `catch` parameter passed as the error is taken to be non-null (`throw null` and promises
 //!   rejected with nothing are treated as errors).
 //! - The adapter form keeps the original body's indentation (run your formatter), and a handler
@@ -57,8 +83,12 @@
 
 mod chain;
 mod collect;
+mod data;
+mod finally;
 mod flow;
+mod guarded;
 mod helpers;
+mod late;
 mod render;
 mod tail;
 
@@ -128,9 +158,11 @@ fn check(cx: &mut Context) {
         return;
     }
 
+    let data = data::Data::of(cx, &input.pat, handler.callback, body);
     let mut sites = Sites {
         callback: &callback_name,
         locals: super::support::bound_names(body),
+        data: &data,
         frames: Vec::new(),
         caught: Vec::new(),
         found: Vec::new(),
@@ -162,6 +194,7 @@ fn check(cx: &mut Context) {
         return;
     }
     let unwrap = std::mem::take(&mut sites.unwrap);
+    let locals = std::mem::take(&mut sites.locals);
     let sites = sites.found;
     // Uses of the handler's callback binding (a nested function's own `callback` parameter is
     // another binding).
@@ -172,10 +205,14 @@ fn check(cx: &mut Context) {
     // Code with lasting effects (a request, a write) that V1 ran after a callback must still run:
     // a `return` there would drop it, so such a handler keeps the adapter.
     let lasting = sites.iter().find_map(|s| s.lasting_effect_after.map(|e| (s, e)));
+    // A `finally` that answers where its `try` did not may return instead.
+    let in_finally = finally::returns_in_finally(cx, body, &sites, &callback_name, &locals);
     let direct = uses == sites.len()
         && !sites.is_empty()
         && lasting.is_none()
-        && sites.iter().all(|s| s.dropped || (!s.in_finally && rewrite(cx, s).is_some()));
+        && sites
+            .iter()
+            .all(|s| s.dropped || ((!s.in_finally || in_finally.contains(&s.stmt.span().lo)) && rewrite(cx, s).is_some()));
 
     // The signature: drop the callback parameter and make the handler async.
     let gap = cx.range(input.span()).end..cx.range(callback.span()).start;
@@ -260,10 +297,24 @@ fn check(cx: &mut Context) {
             cx.manual_with_marker(body.stmts.last().map_or(body.span, |s| s.span()), message);
         }
     } else {
+        // Code that V1 ran after a call may run before a kept answer instead.
+        let guarded = match lasting {
+            Some(_) if uses == sites.len() && unwrap.is_empty() => guarded::plan(cx, body, &sites, &callback_name, &locals, &data),
+            _ => None,
+        };
         for (range, text) in start_edits {
             cx.replace(range, text);
         }
         make_async(cx, stmt, function);
+        if let Some(plan) = guarded {
+            for (range, text) in plan.edits {
+                cx.replace(range, text);
+            }
+            for (span, message) in plan.notes {
+                cx.report(span, FixClass::Review, message);
+            }
+            return;
+        }
         adapter(cx, stmt, body, &callback_name);
         let message = match lasting {
             Some((site, effect)) => {

@@ -1,6 +1,7 @@
 //! Finding the handler's callback calls, what V1 ran after them, and the `try` statements that
 //! only hand an error to the callback.
 
+use super::data::Data;
 use super::ERROR_TYPES;
 use crate::rules::Context;
 use std::collections::HashSet;
@@ -127,6 +128,7 @@ pub(super) enum Frame<'a> {
 pub(super) struct Sites<'a, 'n> {
     pub(super) callback: &'n str,
     pub(super) locals: HashSet<String>,
+    pub(super) data: &'n Data<'n>,
     pub(super) frames: Vec<Frame<'a>>,
     pub(super) caught: Vec<String>,
     pub(super) found: Vec<Site<'a>>,
@@ -298,7 +300,7 @@ impl<'a> Sites<'a, '_> {
                 }
                 Frame::Loop(stmt) => {
                     if jump != Jump::Break {
-                        if let Some(span) = effect(*stmt, self.callback, &self.locals, ignore_logging) {
+                        if let Some(span) = effect(*stmt, self.callback, &self.locals, self.data, ignore_logging) {
                             return Some(span);
                         }
                     }
@@ -308,8 +310,11 @@ impl<'a> Sites<'a, '_> {
                 Frame::Finally(block) => block.stmts.iter().collect(),
                 _ => continue,
             };
+            // A `finally` block still runs after the `return` or `throw` the call becomes: only
+            // its lasting effects count (they now come before the result).
+            let ignore_logging = ignore_logging || matches!(frame, Frame::Finally(_));
             for stmt in stmts {
-                if let Some(span) = effect(stmt, self.callback, &self.locals, ignore_logging) {
+                if let Some(span) = effect(stmt, self.callback, &self.locals, self.data, ignore_logging) {
                     return Some(span);
                 }
                 match stmt {
@@ -376,7 +381,7 @@ pub(super) fn is_pure(expr: &Expr) -> bool {
 
 /// A global function that only computes a value from its arguments (`JSON.stringify`,
 /// `String`, `Object.keys`, `Math.max`, …): calling it is not an effect.
-fn is_pure_builtin(callee: &Expr) -> bool {
+pub(super) fn is_pure_builtin(callee: &Expr) -> bool {
     match callee {
         Expr::Ident(i) => matches!(&*i.sym, "String" | "Number" | "Boolean" | "parseInt" | "parseFloat" | "encodeURIComponent" | "decodeURIComponent"),
         Expr::Member(m) => {
@@ -398,15 +403,17 @@ fn is_pure_builtin(callee: &Expr) -> bool {
 /// The first expression in `node` whose evaluation has an effect outside the handler: a call
 /// (other than a callback call, which V1 ignores after the first), `new` (other than an error), `await`,
 /// `delete`, or a write to anything but a local variable. Nested functions are not entered.
-fn effect<'a, N: VisitWith<EffectFinder<'a>>>(
+pub(super) fn effect<'a, N: VisitWith<EffectFinder<'a>>>(
     node: &N,
     callback: &'a str,
     locals: &'a HashSet<String>,
+    data: &'a Data<'a>,
     ignore_logging: bool,
 ) -> Option<Span> {
     let mut finder = EffectFinder {
         callback,
         locals,
+        data,
         ignore_logging,
         found: None,
     };
@@ -414,9 +421,11 @@ fn effect<'a, N: VisitWith<EffectFinder<'a>>>(
     finder.found
 }
 
-struct EffectFinder<'a> {
+pub(super) struct EffectFinder<'a> {
     callback: &'a str,
     locals: &'a HashSet<String>,
+    /// The input's data, whose listed methods compute without effects.
+    data: &'a Data<'a>,
     /// `console.*` calls do not count.
     ignore_logging: bool,
     found: Option<Span>,
@@ -436,7 +445,10 @@ impl Visit for EffectFinder<'_> {
                     .and_then(|c| c.as_member())
                     .and_then(|m| m.obj.as_ident())
                     .is_some_and(|o| &*o.sym == "console");
-                !(is_callback || (self.ignore_logging && is_logging) || callee.is_some_and(|c| is_pure_builtin(c)))
+                !(is_callback
+                    || (self.ignore_logging && is_logging)
+                    || callee.is_some_and(|c| is_pure_builtin(c))
+                    || self.data.is_data(expr))
             }
             Expr::New(n) => !n.callee.as_ident().is_some_and(|i| ERROR_TYPES.contains(&&*i.sym)),
             Expr::Await(_) | Expr::Yield(_) | Expr::TaggedTpl(_) => true,

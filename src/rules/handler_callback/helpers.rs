@@ -1,19 +1,22 @@
 //! Helper functions the handler hands its callback to: `return handleSuccess(data, callback);`
-//! where `function handleSuccess(data, callback) { …; callback(null, { … }); }`.
+//! where `function handleSuccess(data, callback) { …; callback(null, { … }); }` (or a constant
+//! holding a function: `const handleSuccess = (data, callback) => { … };`).
 //!
 //! When a helper answers through the callback (`callback(null, value)`) at the end of every path
 //! it takes, and the callback is its only way out, it can return that value instead: the
 //! parameter goes, each call becomes `return value;`, and each call site `h(args, callback)`
 //! becomes `callback(null, h(args))`, which the next pass turns into `return h(args)` like any
-//! other callback call. An error it reports (`callback(new Error(…))`) becomes `throw` when no
+//! other callback call. A helper that answers at once and also calls the callback in promise
+//! handlers, which V1 ignored since they came later, loses those calls (see `late.rs`). An error
+//! it reports (`callback(new Error(…))`) becomes `throw` when no
 //! call site sits in a `try` block (which would now catch it). A helper that reports an error
 //! that may be null, calls the callback from a nested function or a loop, may end without
 //! calling it, or is used other than called with the callback, is left alone (the handler keeps
 //! its adapter).
 
-use crate::rules::text::list_item_removal;
+use crate::rules::text::{list_item_removal, removal_edits};
 use crate::rules::Context;
-use crate::semantic::BindingId;
+use crate::semantic::{BindingId, BindingKind};
 use std::ops::Range;
 use swc_common::{Span, Spanned};
 use swc_ecma_ast::*;
@@ -21,6 +24,9 @@ use swc_ecma_visit::{Visit, VisitWith};
 
 /// Text edits: what to replace, and with what.
 type Edits = Vec<(Range<usize>, String)>;
+
+/// Findings to report with the edits: where, and what.
+type Notes = Vec<(Span, String)>;
 
 /// A call `h(…, callback, …)` in the handler.
 struct CallSite {
@@ -45,6 +51,7 @@ pub(super) fn convert(cx: &mut Context, body: &FunctionBody, callback: BindingId
     helpers.sort_unstable();
     helpers.dedup();
     let mut edits: Edits = Vec::new();
+    let mut notes: Notes = Vec::new();
     for &helper in &helpers {
         let calls: Vec<&CallSite> = sites.iter().filter(|s| s.helper == helper).collect();
         let index = calls[0].index;
@@ -59,16 +66,20 @@ pub(super) fn convert(cx: &mut Context, body: &FunctionBody, callback: BindingId
         }
         // The helper may throw where V1 reported an error only if nothing around a call catches.
         let may_throw = calls.iter().all(|c| !c.in_try);
-        let Some(helper_edits) = declaration_edits(cx, program, binding.declarations[0], index, may_throw) else {
+        let Some((helper_edits, helper_notes)) = declaration_edits(cx, program, binding.declarations[0], index, may_throw) else {
             return false;
         };
         edits.extend(helper_edits);
+        notes.extend(helper_notes);
         for site in calls {
             edits.push(site_edit(cx, site));
         }
     }
     for (range, text) in edits {
         cx.replace(range, text);
+    }
+    for (span, message) in notes {
+        cx.report(span, crate::finding::FixClass::Review, message);
     }
     true
 }
@@ -99,7 +110,7 @@ impl Visit for Finder<'_, '_> {
                 .as_expr()
                 .and_then(|c| c.as_ident())
                 .and_then(|i| self.cx.semantic.binding_of(i))
-                .filter(|&b| self.cx.semantic.binding(b).kind == crate::semantic::BindingKind::Function);
+                .filter(|&b| is_function(self.cx.semantic.binding(b)));
             match (helper, positions.as_slice()) {
                 (Some(helper), [index]) => self.sites.push(CallSite {
                     call: call.span,
@@ -130,21 +141,39 @@ fn declaration_edits(
     span: Span,
     index: usize,
     may_throw: bool,
-) -> Option<Edits> {
+) -> Option<(Edits, Notes)> {
     struct Find<'c, 'a> {
         cx: &'c Context<'a>,
         span: Span,
         index: usize,
         may_throw: bool,
-        found: Option<Option<Edits>>,
+        found: Option<Option<(Edits, Notes)>>,
     }
     impl Visit for Find<'_, '_> {
         fn visit_fn_decl(&mut self, f: &FnDecl) {
             if f.ident.span == self.span {
-                self.found = Some(helper_edits(self.cx, &f.function, self.index, self.may_throw));
+                self.found = Some(function_edits(self.cx, &f.function, self.index, self.may_throw));
                 return;
             }
             f.visit_children_with(self);
+        }
+        fn visit_var_declarator(&mut self, d: &VarDeclarator) {
+            let declares = d.name.as_ident().is_some_and(|i| i.id.span == self.span);
+            match d.init.as_deref() {
+                Some(Expr::Fn(f)) if declares => {
+                    self.found = Some(function_edits(self.cx, &f.function, self.index, self.may_throw));
+                }
+                Some(Expr::Arrow(a)) if declares => {
+                    self.found = match &*a.body {
+                        ArrowFunctionBody::FunctionBody(body) => {
+                            let params: Vec<&Pat> = a.params.iter().collect();
+                            Some(helper_edits(self.cx, &params, body, self.index, self.may_throw))
+                        }
+                        ArrowFunctionBody::Expr(_) => None,
+                    };
+                }
+                _ => d.visit_children_with(self),
+            }
         }
     }
     let mut find = Find { cx, span, index, may_throw, found: None };
@@ -152,23 +181,47 @@ fn declaration_edits(
     find.found.flatten()
 }
 
-/// The edits that make `function` return what it passed to its parameter `index`, or `None`
-/// when it does not have the shape this needs.
-fn helper_edits(cx: &Context, function: &Function, index: usize, may_throw: bool) -> Option<Edits> {
-    let param = function.params.get(index)?;
-    let id = cx.semantic.binding_of(&param.pat.as_ident()?.id)?;
-    let body = function.body.as_ref()?;
+/// [`helper_edits`] for a function declaration or expression.
+fn function_edits(cx: &Context, function: &Function, index: usize, may_throw: bool) -> Option<(Edits, Notes)> {
+    let params: Vec<&Pat> = function.params.iter().map(|p| &p.pat).collect();
+    helper_edits(cx, &params, function.body.as_ref()?, index, may_throw)
+}
+
+/// The edits that make a function (its parameters and body) return what it passed to its
+/// parameter `index`, or `None` when it does not have the shape this needs.
+fn helper_edits(cx: &Context, params: &[&Pat], body: &FunctionBody, index: usize, may_throw: bool) -> Option<(Edits, Notes)> {
+    let id = cx.semantic.binding_of(&params.get(index)?.as_ident()?.id)?;
     let mut calls = Vec::new();
     if !ends_with_calls(cx, &body.stmts, id, may_throw, &mut calls) {
         return None;
     }
-    // Every use of the parameter is one of those calls.
-    if cx.semantic.references_of(id).count() != calls.len() {
-        return None;
-    }
+    // Every use of the parameter is one of those calls, or a call V1 ignored because it came
+    // after the only one (which goes).
+    let uses = cx.semantic.references_of(id).count();
+    let ignored = match calls.as_slice() {
+        _ if uses == calls.len() => Vec::new(),
+        [(_, last)] => super::late::late_calls(cx, body, id, last).filter(|late| uses == late.len() + 1)?,
+        _ => return None,
+    };
     let semi = cx.style.semi();
-    let params: Vec<Range<usize>> = function.params.iter().map(|p| cx.range(p.span())).collect();
+    let param = params[index];
+    let params: Vec<Range<usize>> = params.iter().map(|p| cx.range(p.span())).collect();
     let mut edits = vec![(list_item_removal(cx.source, &params, index), String::new())];
+    let ignored: Vec<Range<usize>> = ignored.iter().map(|s| cx.range(*s)).collect();
+    edits.extend(removal_edits(cx.source, &ignored).into_iter().map(|(r, t)| (r, t.to_string())));
+    let notes: Notes = match calls.as_slice() {
+        [(answer, _)] if !ignored.is_empty() => {
+            let lines: Vec<String> = ignored.iter().map(|r| cx.line_number(r.start).to_string()).collect();
+            let name = &*param.as_ident()?.id.sym;
+            let message = format!(
+                "V1 ignored the `{name}` {} (in promise handlers, which run after this function answered on line {}): removed",
+                if lines.len() == 1 { format!("call on line {}", lines[0]) } else { format!("calls on lines {}", lines.join(", ")) },
+                cx.line_number(cx.range(*answer).start)
+            );
+            vec![(param.span(), message)]
+        }
+        _ => Vec::new(),
+    };
     for (stmt, call) in calls {
         let text = match (call.args.first(), call.args.get(1)) {
             (Some(error), _) if is_error(&error.expr) => format!("throw {}{semi}", cx.text(error.expr.span())),
@@ -177,7 +230,7 @@ fn helper_edits(cx: &Context, function: &Function, index: usize, may_throw: bool
         };
         edits.push((cx.range(stmt), text));
     }
-    Some(edits)
+    Some((edits, notes))
 }
 
 /// Whether every path through `stmts` ends with a call of `param` with no error (`param(null,
@@ -238,6 +291,15 @@ fn branch<'s>(
     match stmt {
         Stmt::Block(b) => ends_with_calls(cx, &b.stmts, param, may_throw, calls),
         other => ends_with_calls(cx, std::slice::from_ref(other), param, may_throw, calls),
+    }
+}
+
+/// A function declaration, or a constant that holds a function.
+fn is_function(binding: &crate::semantic::Binding) -> bool {
+    match binding.kind {
+        BindingKind::Function => true,
+        BindingKind::Const => matches!(binding.init, Some(Expr::Fn(_) | Expr::Arrow(_))),
+        _ => false,
     }
 }
 

@@ -1,0 +1,15 @@
+// The input is handed to a function, which may store anything in it: `words.join` may be any
+// code, so it still runs after the first call.
+async function lambda(input, callback) {
+  const { arguments: words } = input.payload;
+  normalise(input.payload);
+
+  if (words.length === 0) {
+    callback(new Error("Please provide at least one word."));
+  }
+  callback(null, words.join(" "));
+}
+
+function normalise(payload) {
+  payload.arguments.join = () => fetch("https://example.com/track");
+}
