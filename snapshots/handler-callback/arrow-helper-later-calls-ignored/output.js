@@ -11,8 +11,6 @@ async function lambda(input) {
           secret.value = { ...secret.value, token };
           return secretClient.updateSecret(secret);
         })
-        .then(() => {
-        })
         .catch((err) => {
           console.error(`could not store ${name}: ${err.message}`);
         });

@@ -198,9 +198,13 @@ fn helper_edits(cx: &Context, params: &[&Pat], body: &FunctionBody, index: usize
     // Every use of the parameter is one of those calls, or a call V1 ignored because it came
     // after the only one (which goes).
     let uses = cx.semantic.references_of(id).count();
-    let ignored = match calls.as_slice() {
-        _ if uses == calls.len() => Vec::new(),
-        [(_, last)] => super::late::late_calls(cx, body, id, last).filter(|late| uses == late.len() + 1)?,
+    let (ignored, steps) = match calls.as_slice() {
+        _ if uses == calls.len() => (Vec::new(), Vec::new()),
+        [(_, last)] => {
+            let late = super::late::late_calls(cx, body, id, last)
+                .filter(|late| uses == late.statements.len() + 1)?;
+            (late.statements, late.steps)
+        }
         _ => return None,
     };
     let semi = cx.style.semi();
@@ -208,7 +212,14 @@ fn helper_edits(cx: &Context, params: &[&Pat], body: &FunctionBody, index: usize
     let params: Vec<Range<usize>> = params.iter().map(|p| cx.range(p.span())).collect();
     let mut edits = vec![(list_item_removal(cx.source, &params, index), String::new())];
     let ignored: Vec<Range<usize>> = ignored.iter().map(|s| cx.range(*s)).collect();
-    edits.extend(removal_edits(cx.source, &ignored).into_iter().map(|(r, t)| (r, t.to_string())));
+    // A step that only made ignored calls goes whole; other ignored calls go as statements.
+    let alone: Vec<Range<usize>> = ignored
+        .iter()
+        .filter(|r| !steps.iter().any(|s| s.start <= r.start && r.end <= s.end))
+        .cloned()
+        .collect();
+    edits.extend(removal_edits(cx.source, &alone).into_iter().map(|(r, t)| (r, t.to_string())));
+    edits.extend(steps.into_iter().map(|s| (s, String::new())));
     let notes: Notes = match calls.as_slice() {
         [(answer, _)] if !ignored.is_empty() => {
             let lines: Vec<String> = ignored.iter().map(|r| cx.line_number(r.start).to_string()).collect();

@@ -13,13 +13,26 @@
 use crate::rules::Context;
 use crate::semantic::{BindingId, BindingKind};
 use std::ops::Range;
-use swc_common::Span;
+use swc_common::{Span, Spanned};
 use swc_ecma_ast::*;
 use swc_ecma_visit::{Visit, VisitWith};
 
-/// The statements of the calls of `param` in `body` that come after its answer `last` (the
-/// body's last statement), when every other use of `param` is one, or `None`.
-pub(super) fn late_calls(cx: &Context, body: &FunctionBody, param: BindingId, last: &CallExpr) -> Option<Vec<Span>> {
+/// The calls V1 ignored, to remove: their statements, and the `.then(…)` steps that hold nothing
+/// else and that another step follows (`p.then(() => { callback(…) }).catch(…)` becomes
+/// `p.catch(…)`: the step only passed on what it received).
+pub(super) struct Ignored {
+    pub(super) statements: Vec<Span>,
+    pub(super) steps: Vec<Range<usize>>,
+}
+
+/// The calls of `param` in `body` that come after its answer `last` (the body's last
+/// statement), when every other use of `param` is one, or `None`.
+pub(super) fn late_calls(
+    cx: &Context,
+    body: &FunctionBody,
+    param: BindingId,
+    last: &CallExpr,
+) -> Option<Ignored> {
     let (final_stmt, before) = body.stmts.split_last()?;
     let final_call = match final_stmt {
         Stmt::Expr(ExprStmt { expr, .. }) | Stmt::Return(ReturnStmt { arg: Some(expr), .. }) => expr.as_call()?,
@@ -36,7 +49,15 @@ pub(super) fn late_calls(cx: &Context, body: &FunctionBody, param: BindingId, la
     if !before.iter().all(|s| declares_only(cx, s, &scope)) {
         return None;
     }
-    let mut finder = Late { cx, param, scope, depth: 0, found: Vec::new(), other: false };
+    let mut finder = Late {
+        cx,
+        param,
+        scope,
+        depth: 0,
+        found: Vec::new(),
+        steps: Vec::new(),
+        other: false,
+    };
     for stmt in before {
         stmt.visit_with(&mut finder);
     }
@@ -44,7 +65,10 @@ pub(super) fn late_calls(cx: &Context, body: &FunctionBody, param: BindingId, la
     if finder.other {
         return None;
     }
-    Some(finder.found)
+    Some(Ignored {
+        statements: finder.found,
+        steps: finder.steps,
+    })
 }
 
 /// A statement that only declares: a function, or variables initialised with functions or
@@ -158,6 +182,8 @@ struct Late<'c, 'a> {
     /// How many promise handlers hold the current node.
     depth: usize,
     found: Vec<Span>,
+    /// `.then(…)` steps whose handler only makes ignored calls and that another step follows.
+    steps: Vec<Range<usize>>,
     other: bool,
 }
 
@@ -184,9 +210,43 @@ impl Visit for Late<'_, '_> {
     }
 
     fn visit_call_expr(&mut self, call: &CallExpr) {
-        let is_step = call.callee.as_expr().and_then(|c| c.as_member()).is_some_and(|m| {
+        let step = call.callee.as_expr().and_then(|c| c.as_member()).filter(|m| {
             m.prop.as_ident().is_some_and(|p| matches!(&*p.sym, "then" | "catch" | "finally")) && is_promise(self.cx, &m.obj)
         });
+        let is_step = step.is_some();
+        // The step before this one: a `.then` whose only handler only makes ignored calls.
+        if let Some(Expr::Call(inner)) = step.map(|m| &*m.obj) {
+            if let Some(m) = inner.callee.as_expr().and_then(|c| c.as_member()) {
+                let then = m.prop.as_ident().is_some_and(|p| &*p.sym == "then");
+                let body = match inner.args.as_slice() {
+                    [arg] if arg.spread.is_none() => match &*arg.expr {
+                        Expr::Arrow(a) => match &*a.body {
+                            ArrowFunctionBody::FunctionBody(b) => Some(b),
+                            _ => None,
+                        },
+                        Expr::Fn(f) => f.function.body.as_ref(),
+                        _ => None,
+                    },
+                    _ => None,
+                };
+                let only_calls = body.is_some_and(|b| {
+                    !b.stmts.is_empty()
+                        && b.stmts.iter().all(|s| {
+                            s.as_expr().and_then(|e| e.expr.as_call()).is_some_and(|c| {
+                                c.callee.as_expr().is_some_and(|c| self.is_param(c))
+                                    && c.args.iter().all(|a| {
+                                        a.spread.is_none()
+                                            && cannot_throw(self.cx, &a.expr, &self.scope)
+                                    })
+                            })
+                        })
+                });
+                if then && only_calls && is_promise(self.cx, &m.obj) {
+                    let from = self.cx.range(m.obj.span()).end;
+                    self.steps.push(from..self.cx.range(inner.span).end);
+                }
+            }
+        }
         call.callee.visit_with(self);
         for arg in &call.args {
             let handler = is_step && matches!(&*arg.expr, Expr::Arrow(_) | Expr::Fn(_));
