@@ -204,9 +204,12 @@ pub fn check(cx: &mut Context, kind: Kind) {
     if let (Kind::Http, Some(file)) = (kind, &file) {
         cleanup(cx, file, &marked);
     }
-    // The run-time helper, when this pass's calls use it or an earlier pass's do.
+    // The run-time helper, when this pass's calls use it or an earlier pass's do (their helper
+    // came in the same fix as they did: a file that declares the name has nothing to add).
     let mut run_time_text = None;
-    if kind == Kind::Http && (used_run_time || cx.semantic.mentions(run_time::NAME)) {
+    let earlier =
+        cx.semantic.mentions(run_time::NAME) && !cx.semantic.declares_at_top_level(run_time::NAME);
+    if kind == Kind::Http && (used_run_time || earlier) {
         if let Ok((name, false)) = run_time::helper_name(cx) {
             if used_run_time || cx.semantic.mentions(&name) {
                 needed.extend([Helper::ReadJson, Helper::StatusCodeError]);
