@@ -13,12 +13,22 @@ use swc_ecma_ast::*;
 /// `const { HTTPClient } = Toolbelt`, and option objects that were only spread into calls.
 pub(super) fn cleanup(cx: &mut Context, file: &File, marked: &HashSet<String>) {
     let semantic = file.semantic;
+    // What the rule's rewrite replaces this pass (the cleanup's own edits are not looked at).
+    let rewrite = Ranges::new(
+        cx.edits
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| e.rule == cx.rule.name && e.start < e.end)
+            .map(|(i, e)| (e.start..e.end, i)),
+    );
+    let rewritten = |r: &Range<usize>| rewrite.any_overlapping(r);
     let mut statements = Vec::new();
     // Parameters first: the parameter and the argument of every call go in one fix, so the two
     // never disagree; the arguments they remove are references of the clients passed.
     let mut removed_args: Vec<Range<usize>> = Vec::new();
     for p in &file.clients.params {
-        if !unused_after_rewrite(cx, file, &p.name, p.range.start, &[])
+        let none = Ranges::new(std::iter::empty());
+        if !unused_after_rewrite(cx, file, &rewrite, &p.name, p.range.start, &none)
             || semantic.declarations_named(&p.function) != 1
         {
             continue;
@@ -32,9 +42,7 @@ pub(super) fn cleanup(cx: &mut Context, file: &File, marked: &HashSet<String>) {
             }
         }
         removals.sort_by_key(|r| r.start);
-        if removals.windows(2).any(|w| w[0].end > w[1].start)
-            || removals.iter().any(|r| rewritten(cx, r))
-        {
+        if removals.windows(2).any(|w| w[0].end > w[1].start) || removals.iter().any(rewritten) {
             continue;
         }
         for r in removals {
@@ -42,6 +50,7 @@ pub(super) fn cleanup(cx: &mut Context, file: &File, marked: &HashSet<String>) {
         }
         removed_args.extend(args);
     }
+    let removed = Ranges::new(removed_args.iter().map(|r| (r.clone(), 0)));
     for d in &file.clients.declarators {
         if marked.contains(&d.name) {
             cx.todo(
@@ -50,35 +59,37 @@ pub(super) fn cleanup(cx: &mut Context, file: &File, marked: &HashSet<String>) {
             );
             continue;
         }
-        if !unused_after_rewrite(cx, file, &d.name, d.range.start, &removed_args) {
+        if !unused_after_rewrite(cx, file, &rewrite, &d.name, d.range.start, &removed) {
             continue;
         }
         if d.declarators == 1 {
             let stmt = with_own_comments(cx.source, d.stmt.clone());
-            if !rewritten(cx, &stmt) {
+            if !rewritten(&stmt) {
                 statements.push(stmt);
             }
-        } else if !rewritten(cx, &d.range) {
+        } else if !rewritten(&d.range) {
             remove_list_item(cx, &d.range);
         }
     }
     // `const { HTTPClient } = Toolbelt`, once the clients made from it go (now or before).
     removed_args.extend(statements.iter().cloned());
+    let removed = Ranges::new(removed_args.iter().map(|r| (r.clone(), 0)));
     for b in &file.clients.factory_bindings {
-        let gone = semantic
-            .references_named(&b.local)
-            .all(|r| gone(cx, &b.local, &file.parsed.range(r.span), &removed_args));
+        let gone = semantic.references_named(&b.local).all(|r| {
+            let r = file.parsed.range(r.span);
+            gone(cx, &rewrite, &b.local, &r, &removed)
+        });
         if !gone {
             continue;
         }
         if b.props.len() == 1 {
-            if !rewritten(cx, &b.stmt) {
+            if !rewritten(&b.stmt) {
                 statements.push(b.stmt.clone());
             }
         } else {
             let index = b.props.iter().position(|p| *p == b.prop).unwrap_or(0);
             let r = list_item_removal(cx.source, &b.props, index);
-            if !rewritten(cx, &r) {
+            if !rewritten(&r) {
                 cx.replace(r, "");
             }
         }
@@ -88,9 +99,9 @@ pub(super) fn cleanup(cx: &mut Context, file: &File, marked: &HashSet<String>) {
         let binding = semantic.binding(var.binding);
         let unused = binding.references.iter().all(|&i| {
             let r = file.parsed.range(semantic.references[i].span);
-            gone(cx, &binding.name, &r, &removed_args)
+            gone(cx, &rewrite, &binding.name, &r, &removed)
         });
-        if !unused || var.kind != VarDeclKind::Const || rewritten(cx, &var.stmt) {
+        if !unused || var.kind != VarDeclKind::Const || rewritten(&var.stmt) {
             continue;
         }
         let keys: Vec<Option<String>> = var
@@ -140,9 +151,10 @@ pub(super) fn cleanup(cx: &mut Context, file: &File, marked: &HashSet<String>) {
 fn unused_after_rewrite(
     cx: &Context,
     file: &File,
+    rewrite: &Ranges,
     name: &str,
     at: usize,
-    removed: &[Range<usize>],
+    removed: &Ranges,
 ) -> bool {
     let Some(binding) = file.semantic.bindings_named(name).find(|b| {
         b.declarations
@@ -153,28 +165,61 @@ fn unused_after_rewrite(
     };
     binding.references.iter().all(|&i| {
         let r = file.parsed.range(file.semantic.references[i].span);
-        gone(cx, name, &r, removed)
+        gone(cx, rewrite, name, &r, removed)
     })
 }
 
 /// Whether the reference of `name` at `r` goes this pass: it lies in `removed`, or inside text
-/// the rule replaces with text that does not name it.
-fn gone(cx: &Context, name: &str, r: &Range<usize>, removed: &[Range<usize>]) -> bool {
-    let within = |range: &Range<usize>| range.start <= r.start && r.end <= range.end;
-    removed.iter().any(within)
-        || cx.edits.iter().any(|e| {
-            e.rule == cx.rule.name
-                && e.start < e.end
-                && within(&(e.start..e.end))
-                && !e.text.contains(name)
-        })
+/// the rule replaces (`rewrite`) with text that does not name it.
+fn gone(cx: &Context, rewrite: &Ranges, name: &str, r: &Range<usize>, removed: &Ranges) -> bool {
+    removed.any_holding(r, |_| true) || rewrite.any_holding(r, |i| !cx.edits[i].text.contains(name))
 }
 
-/// Whether the rule already changes text in `range` this pass (a cleanup there waits a pass).
-fn rewritten(cx: &Context, range: &Range<usize>) -> bool {
-    cx.edits
-        .iter()
-        .any(|e| e.rule == cx.rule.name && e.start < range.end && range.start < e.end)
+/// Ranges, each with a number, sorted by start with the largest end so far: which ranges hold or
+/// overlap a given one costs a binary search and a short walk back, not a scan.
+struct Ranges {
+    items: Vec<(Range<usize>, usize)>,
+    max_end: Vec<usize>,
+}
+
+impl Ranges {
+    fn new(items: impl Iterator<Item = (Range<usize>, usize)>) -> Ranges {
+        let mut items: Vec<(Range<usize>, usize)> = items.collect();
+        items.sort_by_key(|(r, _)| r.start);
+        let max_end = items
+            .iter()
+            .scan(0, |max, (r, _)| {
+                *max = r.end.max(*max);
+                Some(*max)
+            })
+            .collect();
+        Ranges { items, max_end }
+    }
+
+    /// Whether a range that holds `r` has a number `keep` accepts.
+    fn any_holding(&self, r: &Range<usize>, keep: impl Fn(usize) -> bool) -> bool {
+        let mut j = self.items.partition_point(|(x, _)| x.start <= r.start);
+        while j > 0 && self.max_end[j - 1] >= r.end {
+            j -= 1;
+            let (x, n) = &self.items[j];
+            if r.end <= x.end && keep(*n) {
+                return true;
+            }
+        }
+        false
+    }
+
+    /// Whether a range shares text with `r`.
+    fn any_overlapping(&self, r: &Range<usize>) -> bool {
+        let mut j = self.items.partition_point(|(x, _)| x.start < r.end);
+        while j > 0 && self.max_end[j - 1] > r.start {
+            j -= 1;
+            if r.start < self.items[j].0.end {
+                return true;
+            }
+        }
+        false
+    }
 }
 
 /// A client's statement with the comments that only documented the client (they mention

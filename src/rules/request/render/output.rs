@@ -170,7 +170,7 @@ impl Plan {
 
 /// Whether the code may read the `headers` of the full response `form` stores: always, unless
 /// it is destructured without `headers` (and without a rest element), or stored in a variable
-/// whose every use reads `.statusCode` or `.body`.
+/// whose every use reads `.statusCode` or `.body` or is destructured that way.
 fn headers_read(cx: &Context, form: &StatementForm) -> bool {
     let Target::Declare { pattern, .. } = &form.target else {
         return true;
@@ -196,7 +196,51 @@ fn headers_read(cx: &Context, form: &StatementForm) -> bool {
         .iter()
         .map(|&i| &cx.semantic.references[i])
         .all(|r| {
-            let end = cx.range(r.span).end;
-            reads_only(".statusCode", end) || reads_only(".body", end)
+            let range = cx.range(r.span);
+            reads_only(".statusCode", range.end)
+                || reads_only(".body", range.end)
+                || destructured_without_headers(cx, range)
         })
+}
+
+/// Whether the reference at `at` is all that initialises `const { statusCode, body } = …` (a
+/// declaration of its own, with an object pattern that names no `headers`, has no rest element
+/// and no computed key).
+fn destructured_without_headers(cx: &Context, at: Range<usize>) -> bool {
+    use swc_ecma_ast::{Decl, Expr, ObjectPatProp, Pat, PropName, Stmt};
+    let Some(stmt) = cx.statement_at(at.start) else {
+        return false;
+    };
+    // The statement alone, parsed: its tree, without a walk over the file.
+    let Ok(parsed) = crate::parse::parse_program(&cx.source[stmt.clone()]) else {
+        return false;
+    };
+    let body = match &parsed.program {
+        swc_ecma_ast::Program::Script(s) => &s.body,
+        swc_ecma_ast::Program::Module(_) => return false,
+    };
+    let [Stmt::Decl(Decl::Var(var))] = body.as_slice() else {
+        return false;
+    };
+    let [declarator] = var.decls.as_slice() else {
+        return false;
+    };
+    let (Pat::Object(pattern), Some(init)) = (&declarator.name, &declarator.init) else {
+        return false;
+    };
+    let Expr::Ident(init) = &**init else {
+        return false;
+    };
+    if parsed.range(init.span) != (at.start - stmt.start..at.end - stmt.start) {
+        return false;
+    }
+    pattern.props.iter().all(|p| match p {
+        ObjectPatProp::KeyValue(kv) => match &kv.key {
+            PropName::Ident(k) => &*k.sym != "headers",
+            PropName::Str(k) => k.value.as_str() != Some("headers"),
+            _ => false,
+        },
+        ObjectPatProp::Assign(a) => &*a.key.sym != "headers",
+        ObjectPatProp::Rest(_) => false,
+    })
 }
