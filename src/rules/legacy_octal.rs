@@ -36,11 +36,19 @@ pub(super) const INFO: RuleInfo = RuleInfo {
     name: "legacy-octal",
     class: FixClass::Auto,
     summary: "legacy octal numbers (`010`) and escapes (`\"\\01\"`) become `0o10` and `\"\\x01\"`, the same value in a strict module",
+    // A backslash before a digit, or a number that starts with `0` and a digit (the `0` not part
+    // of a name or of a longer number: `100` and `1.05` are not).
     applies: |source| {
-        source
-            .as_bytes()
-            .windows(2)
-            .any(|w| (w[0] == b'0' || w[0] == b'\\') && w[1].is_ascii_digit())
+        let bytes = source.as_bytes();
+        let starts_number = |i: usize| {
+            i == 0 || {
+                let p = bytes[i - 1];
+                !(p.is_ascii_alphanumeric() || matches!(p, b'_' | b'$' | b'.'))
+            }
+        };
+        bytes.windows(2).enumerate().any(|(i, w)| {
+            w[1].is_ascii_digit() && (w[0] == b'\\' || (w[0] == b'0' && starts_number(i)))
+        })
     },
     check: Check::JavaScript(check),
     after: &[],
