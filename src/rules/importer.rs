@@ -9,18 +9,11 @@
 //! with [`Importer::add_code`] and lands right after them. Quotes and semicolons follow the file.
 
 use crate::rules::support;
+pub(crate) use crate::rules::support::{specifier_export, Export};
 use crate::rules::Context;
 use std::ops::Range;
 use swc_common::Spanned;
 use swc_ecma_ast::*;
-
-/// What an import binds: a module's default export, its namespace, or one of its exports.
-#[derive(Clone, Debug, PartialEq, Eq, Hash)]
-pub(crate) enum Export {
-    Default,
-    Namespace,
-    Named(String),
-}
 
 /// An import to add.
 #[derive(Clone, Debug)]
@@ -202,22 +195,6 @@ fn imports<'c>(cx: &'c Context) -> impl Iterator<Item = &'c ImportDecl> + 'c {
     support::top_level(&cx.parsed.program)
         .into_iter()
         .filter_map(|item| item.as_module_decl()?.as_import())
-}
-
-/// What an import specifier binds.
-pub(crate) fn specifier_export(s: &ImportSpecifier) -> Export {
-    match s {
-        ImportSpecifier::Default(_) => Export::Default,
-        ImportSpecifier::Namespace(_) => Export::Namespace,
-        ImportSpecifier::Named(n) => Export::Named(match &n.imported {
-            Some(ModuleExportName::Ident(i)) => i.sym.to_string(),
-            Some(ModuleExportName::Str(s)) => s
-                .value
-                .as_atom()
-                .map_or_else(String::new, |a| a.to_string()),
-            None => n.local.sym.to_string(),
-        }),
-    }
 }
 
 /// The file's `import { … } from "m"` declarations (value imports with at least one name).

@@ -1,7 +1,6 @@
 //! Helpers several rules share: the toolbelt binding, top-level insertions in the file's style,
 //! where `await` may stand, and which functions the handler can reach.
 
-use super::importer::{specifier_export, Export};
 use super::Context;
 use crate::parse::Parsed;
 use std::collections::HashSet;
@@ -370,5 +369,29 @@ pub fn remove_own_marker(cx: &mut Context, offset: usize, message: &str) {
             return;
         }
         end = start;
+    }
+}
+
+/// What an import binds: a module's default export, its namespace, or one of its exports.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub(crate) enum Export {
+    Default,
+    Namespace,
+    Named(String),
+}
+
+/// What an import specifier binds.
+pub(crate) fn specifier_export(s: &ImportSpecifier) -> Export {
+    match s {
+        ImportSpecifier::Default(_) => Export::Default,
+        ImportSpecifier::Namespace(_) => Export::Namespace,
+        ImportSpecifier::Named(n) => Export::Named(match &n.imported {
+            Some(ModuleExportName::Ident(i)) => i.sym.to_string(),
+            Some(ModuleExportName::Str(s)) => s
+                .value
+                .as_atom()
+                .map_or_else(String::new, |a| a.to_string()),
+            None => n.local.sym.to_string(),
+        }),
     }
 }

@@ -1,7 +1,7 @@
 //! Finding the handler's callback calls, what V1 ran after them, and the `try` statements that
 //! only hand an error to the callback.
 
-use super::data::Data;
+use super::data::{is_pure_builtin, Data};
 use super::ERROR_TYPES;
 use crate::rules::Context;
 use std::collections::HashSet;
@@ -375,27 +375,6 @@ pub(super) fn is_pure(expr: &Expr) -> bool {
         Expr::Unary(u) => u.op != UnaryOp::Delete && is_pure(&u.arg),
         Expr::Bin(b) => is_pure(&b.left) && is_pure(&b.right),
         Expr::Cond(c) => is_pure(&c.test) && is_pure(&c.cons) && is_pure(&c.alt),
-        _ => false,
-    }
-}
-
-/// A global function that only computes a value from its arguments (`JSON.stringify`,
-/// `String`, `Object.keys`, `Math.max`, …): calling it is not an effect.
-pub(super) fn is_pure_builtin(callee: &Expr) -> bool {
-    match callee {
-        Expr::Ident(i) => matches!(&*i.sym, "String" | "Number" | "Boolean" | "parseInt" | "parseFloat" | "encodeURIComponent" | "decodeURIComponent"),
-        Expr::Member(m) => {
-            let (Some(object), Some(prop)) = (m.obj.as_ident(), m.prop.as_ident()) else {
-                return false;
-            };
-            match &*object.sym {
-                "JSON" => matches!(&*prop.sym, "stringify" | "parse"),
-                "Object" => matches!(&*prop.sym, "keys" | "values" | "entries"),
-                "Array" => &*prop.sym == "isArray",
-                "Math" => true,
-                _ => false,
-            }
-        }
         _ => false,
     }
 }

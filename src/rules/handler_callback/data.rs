@@ -12,7 +12,6 @@
 //! (`JSON.stringify`), what the handler's callback delivers (also inside the arrays and objects
 //! written there), or the initializer of another such constant.
 
-use super::collect::is_pure_builtin;
 use crate::rules::Context;
 use crate::semantic::{BindingId, BindingKind, Semantic};
 use std::collections::HashSet;
@@ -284,5 +283,26 @@ impl Visit for Uses<'_, '_> {
             Some(_) if self.data.declares(d).is_some() => {}
             _ => d.visit_children_with(self),
         }
+    }
+}
+
+/// A global function that only computes a value from its arguments (`JSON.stringify`,
+/// `String`, `Object.keys`, `Math.max`, …): calling it is not an effect.
+pub(super) fn is_pure_builtin(callee: &Expr) -> bool {
+    match callee {
+        Expr::Ident(i) => matches!(&*i.sym, "String" | "Number" | "Boolean" | "parseInt" | "parseFloat" | "encodeURIComponent" | "decodeURIComponent"),
+        Expr::Member(m) => {
+            let (Some(object), Some(prop)) = (m.obj.as_ident(), m.prop.as_ident()) else {
+                return false;
+            };
+            match &*object.sym {
+                "JSON" => matches!(&*prop.sym, "stringify" | "parse"),
+                "Object" => matches!(&*prop.sym, "keys" | "values" | "entries"),
+                "Array" => &*prop.sym == "isArray",
+                "Math" => true,
+                _ => false,
+            }
+        }
+        _ => false,
     }
 }
