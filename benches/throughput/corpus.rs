@@ -13,7 +13,7 @@
 //! Layout (an `lpf` project): `functions/<name>/index.js`, `functions/<name>/config.json` (an
 //! example's `config.json` with the name replaced) and `functions/settings.json`.
 
-// Shared by the benchmark and `tests/robustness.rs`, which each use part of it.
+// Shared by the benchmark and `tests/robustness/`, which each use part of it.
 #![allow(dead_code)]
 
 use faas_migrate::parse::{parse_program, Parsed};

@@ -1,5 +1,5 @@
 //! `cargo +nightly fuzz run migrate`: any bytes, as `index.js`, `config.json` or
-//! `settings.json`. The promises of `tests/robustness.rs`: no panic (caught or not), a changed
+//! `settings.json`. The promises of `tests/robustness/`: no panic (caught or not), a changed
 //! output parses as an ES module (a project file: as JSON), an unchanged one is the input.
 
 #![no_main]
