@@ -160,6 +160,13 @@ impl<'a> Semantic<'a> {
         ident.ctxt == self.marks.unresolved || !self.by_id.contains_key(&ident.to_id())
     }
 
+    /// Whether `expr` is a property of the global object `name` (`console.log` for `console`).
+    pub fn is_global_member(&self, expr: &Expr, name: &str) -> bool {
+        expr.as_member()
+            .and_then(|m| m.obj.as_ident())
+            .is_some_and(|o| self.is_global_named(o, name))
+    }
+
     /// Whether `ident` is the global `name`.
     pub fn is_global_named(&self, ident: &Ident, name: &str) -> bool {
         &*ident.sym == name && self.is_global(ident)

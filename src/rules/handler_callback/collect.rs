@@ -420,13 +420,11 @@ impl Visit for EffectFinder<'_> {
             Expr::Call(call) => {
                 let callee = call.callee.as_expr();
                 let is_callback = callee.and_then(|c| c.as_ident()).is_some_and(|i| &*i.sym == self.callback);
-                let is_logging = callee
-                    .and_then(|c| c.as_member())
-                    .and_then(|m| m.obj.as_ident())
-                    .is_some_and(|o| &*o.sym == "console");
+                let semantic = self.data.semantic();
+                let is_logging = callee.is_some_and(|c| semantic.is_global_member(c, "console"));
                 !(is_callback
                     || (self.ignore_logging && is_logging)
-                    || callee.is_some_and(|c| is_pure_builtin(c))
+                    || callee.is_some_and(|c| is_pure_builtin(semantic, c))
                     || self.data.is_data(expr))
             }
             Expr::New(n) => !n.callee.as_ident().is_some_and(|i| ERROR_TYPES.contains(&&*i.sym)),

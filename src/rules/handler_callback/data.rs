@@ -31,6 +31,11 @@ pub(super) struct Data<'a> {
 }
 
 impl<'a> Data<'a> {
+    /// The model the data was found with.
+    pub(super) fn semantic(&self) -> &'a Semantic<'a> {
+        self.semantic
+    }
+
     /// No data: every call counts as a possible effect.
     pub(super) fn none(semantic: &'a Semantic<'a>) -> Self {
         Data { semantic, bindings: HashSet::new() }
@@ -208,18 +213,9 @@ impl Visit for Uses<'_, '_> {
             Expr::Tpl(t) => t.exprs.iter().for_each(|e| self.read(e)),
             Expr::Call(c) => {
                 let callee = c.callee.as_expr();
-                let logging = callee
-                    .and_then(|c| c.as_member())
-                    .and_then(|m| m.obj.as_ident())
-                    .is_some_and(|o| &*o.sym == "console" && self.data.semantic.is_global(o));
-                let builtin = callee.is_some_and(|c| {
-                    let root = match &**c {
-                        Expr::Ident(i) => Some(i),
-                        Expr::Member(m) => m.obj.as_ident(),
-                        _ => None,
-                    };
-                    is_pure_builtin(c) && root.is_some_and(|r| self.data.semantic.is_global(r))
-                });
+                let semantic = self.data.semantic;
+                let logging = callee.is_some_and(|c| semantic.is_global_member(c, "console"));
+                let builtin = callee.is_some_and(|c| is_pure_builtin(semantic, c));
                 let answers = callee
                     .and_then(|c| c.as_ident())
                     .is_some_and(|i| self.callback.is_some() && self.data.semantic.binding_of(i) == self.callback);
@@ -286,9 +282,20 @@ impl Visit for Uses<'_, '_> {
     }
 }
 
-/// A global function that only computes a value from its arguments (`JSON.stringify`,
+/// A global function (not shadowed) that only computes a value from its arguments (`JSON.stringify`,
 /// `String`, `Object.keys`, `Math.max`, …): calling it is not an effect.
-pub(super) fn is_pure_builtin(callee: &Expr) -> bool {
+pub(super) fn is_pure_builtin(semantic: &Semantic, callee: &Expr) -> bool {
+    let root = match callee {
+        Expr::Ident(i) => i,
+        Expr::Member(m) => match m.obj.as_ident() {
+            Some(i) => i,
+            None => return false,
+        },
+        _ => return false,
+    };
+    if !semantic.is_global(root) {
+        return false;
+    }
     match callee {
         Expr::Ident(i) => matches!(&*i.sym, "String" | "Number" | "Boolean" | "parseInt" | "parseFloat" | "encodeURIComponent" | "decodeURIComponent"),
         Expr::Member(m) => {

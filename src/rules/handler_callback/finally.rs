@@ -113,22 +113,9 @@ enum Value {
 }
 
 fn delivered(cx: &Context, call: &CallExpr) -> Option<Value> {
-    if call.args.iter().any(|a| a.spread.is_some()) {
-        return None;
-    }
-    let no_error = |e: &Expr| match e {
-        Expr::Lit(Lit::Null(_)) => true,
-        Expr::Ident(i) => cx.semantic.is_global_named(i, "undefined"),
-        _ => false,
-    };
-    match call.args.as_slice() {
-        [] => Some(Value::Nothing),
-        [e] if no_error(&e.expr) => Some(Value::Nothing),
-        [e, r] if no_error(&e.expr) => {
-            let id = cx.semantic.binding_of(r.expr.as_ident()?)?;
-            Some(Value::Binding(id))
-        }
-        _ => None,
+    match super::render::success(cx, call)? {
+        None => Some(Value::Nothing),
+        Some(r) => Some(Value::Binding(cx.semantic.binding_of(r.as_ident()?)?)),
     }
 }
 

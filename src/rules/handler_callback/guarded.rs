@@ -30,7 +30,7 @@
 
 use super::collect::{effect, Site};
 use super::data::Data;
-use super::render::rewrite;
+use super::render::{rewrite, success};
 use crate::rules::Context;
 use std::collections::HashSet;
 use std::ops::Range;
@@ -149,24 +149,6 @@ pub(super) fn plan(
     Some(Plan { edits, notes })
 }
 
-/// A call that reports no error, and the value it delivers (`None` for none).
-fn success<'c>(cx: &Context, call: &'c CallExpr) -> Option<Option<&'c Expr>> {
-    if call.args.iter().any(|a| a.spread.is_some()) {
-        return None;
-    }
-    let no_error = |e: &Expr| match e {
-        Expr::Lit(Lit::Null(_)) => true,
-        Expr::Ident(i) => cx.semantic.is_global_named(i, "undefined"),
-        _ => false,
-    };
-    match call.args.as_slice() {
-        [] => Some(None),
-        [e] if no_error(&e.expr) => Some(None),
-        [e, v] if no_error(&e.expr) => Some(Some(&*v.expr)),
-        _ => None,
-    }
-}
-
 /// A value that is never `null` or `undefined`, so that `??=` keeps it.
 fn never_null(expr: &Expr) -> bool {
     match expr {
@@ -231,9 +213,7 @@ impl Safe<'_, '_> {
         let console = call
             .callee
             .as_expr()
-            .and_then(|c| c.as_member())
-            .and_then(|m| m.obj.as_ident())
-            .is_some_and(|o| &*o.sym == "console" && self.cx.semantic.is_global(o));
+            .is_some_and(|c| self.cx.semantic.is_global_member(c, "console"));
         console && call.args.iter().all(|a| a.spread.is_none() && cannot_throw(&a.expr))
     }
 

@@ -271,11 +271,7 @@ fn ends_with_calls<'s>(
                 None => true,
                 Some(a) => {
                     a.spread.is_none()
-                        && match &*a.expr {
-                            Expr::Lit(Lit::Null(_)) => true,
-                            Expr::Ident(i) => cx.semantic.is_global_named(i, "undefined"),
-                            error => may_throw && is_error(error),
-                        }
+                        && (super::render::no_error(cx, &a.expr) || (may_throw && is_error(&a.expr)))
                 }
             };
             if !to_param || !no_error || call.args.len() > 2 || call.args.iter().any(|a| a.spread.is_some()) {

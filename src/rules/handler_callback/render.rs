@@ -98,7 +98,7 @@ pub(super) fn rewrite(cx: &Context, site: &Site) -> Option<Vec<(std::ops::Range<
     let result_pure = result.is_none_or(is_pure);
     let kind = error.map(|e| match e {
         Expr::Ident(i) if site.caught.iter().any(|c| *c == *i.sym) => ErrorArg::Error,
-        e => classify_error(e),
+        e => classify_error(cx, e),
     });
     match (kind, error, result) {
         (None | Some(ErrorArg::Null), _, Some(result)) => Some(around(result, "return ", "")),
@@ -137,11 +137,32 @@ enum ErrorArg {
     Maybe,
 }
 
-fn classify_error(expr: &Expr) -> ErrorArg {
+/// `null` or the global `undefined`: the error argument of a call that reports no error.
+pub(super) fn no_error(cx: &Context, expr: &Expr) -> bool {
     match expr {
-        Expr::Paren(p) => classify_error(&p.expr),
-        Expr::Lit(Lit::Null(_)) => ErrorArg::Null,
-        Expr::Ident(i) if &*i.sym == "undefined" => ErrorArg::Null,
+        Expr::Lit(Lit::Null(_)) => true,
+        Expr::Ident(i) => cx.semantic.is_global_named(i, "undefined"),
+        _ => false,
+    }
+}
+
+/// A callback call that reports no error, and the value it delivers (`None` for none).
+pub(super) fn success<'c>(cx: &Context, call: &'c CallExpr) -> Option<Option<&'c Expr>> {
+    if call.args.iter().any(|a| a.spread.is_some()) {
+        return None;
+    }
+    match call.args.as_slice() {
+        [] => Some(None),
+        [e] if no_error(cx, &e.expr) => Some(None),
+        [e, v] if no_error(cx, &e.expr) => Some(Some(&*v.expr)),
+        _ => None,
+    }
+}
+
+fn classify_error(cx: &Context, expr: &Expr) -> ErrorArg {
+    match expr {
+        Expr::Paren(p) => classify_error(cx, &p.expr),
+        e if no_error(cx, e) => ErrorArg::Null,
         Expr::Unary(UnaryExpr { op: UnaryOp::Void, .. }) => ErrorArg::Null,
         Expr::New(_)
         | Expr::Lit(_)
