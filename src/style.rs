@@ -80,8 +80,9 @@ impl Style {
     }
 }
 
-/// The file's [`Style`] as rules see it: worked out from the input the first time a rule asks
-/// (a pass over code that needs nothing inserted never does), then kept for every pass.
+/// The file's [`Style`] as rules see it: worked out from the input's tree the first time a rule
+/// asks, or at the end of a first pass that changed the file (a pass over code that needs
+/// nothing never does), then kept for every pass.
 pub struct FileStyle<'a> {
     cell: &'a OnceCell<Style>,
     input: &'a str,
@@ -102,11 +103,9 @@ impl Deref for FileStyle<'_> {
     fn deref(&self) -> &Style {
         self.cell.get_or_init(|| match self.tree {
             Some(tree) => Style::of(self.input, tree),
-            // A later pass asks first: the input is parsed again for it (it parsed before).
-            None => match crate::parse::parse_program(self.input) {
-                Ok(tree) => Style::of(self.input, &tree),
-                Err(_) => Style::detect(self.input),
-            },
+            // Not reached through the engine: a first pass that makes edits works the style out
+            // before its tree goes, and only such a pass has a later one.
+            None => Style::detect(self.input),
         })
     }
 }

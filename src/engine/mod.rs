@@ -196,6 +196,10 @@ impl driver::Passes for JavaScript<'_> {
             &style,
             self.options,
         )?;
+        if first.is_some() && !edits.is_empty() {
+            // Later passes see edited text: the style comes from the input's tree, now.
+            let _ = &*style;
+        }
         let edits = keep_findings(&mut self.findings, edits, pass_findings, composed);
         *resolved = Some(resolution);
         Ok(edits)
