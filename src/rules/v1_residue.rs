@@ -43,7 +43,7 @@
 
 use super::{Check, Context, RuleInfo};
 use crate::finding::FixClass;
-use crate::semantic::facts::{prop_name, TOOLBELT_MODULES};
+use crate::semantic::facts::{loaded_module, prop_name, TOOLBELT_MODULES};
 use crate::semantic::Reference;
 use std::collections::HashSet;
 use swc_common::Span;
@@ -218,14 +218,7 @@ impl Visit for Visitor<'_, '_, '_> {
 
     fn visit_call_expr(&mut self, call: &CallExpr) {
         // `require("…")` and `import("…")`.
-        let loads = match &call.callee {
-            Callee::Import(_) => true,
-            Callee::Expr(e) => matches!(e.as_ref(), Expr::Ident(i) if &*i.sym == "require"),
-            Callee::Super(_) => false,
-        };
-        if let (true, Some(Expr::Lit(Lit::Str(s)))) =
-            (loads, call.args.first().map(|a| a.expr.as_ref()))
-        {
+        if let Some(s) = loaded_module(call) {
             self.module_name(s);
         }
         call.visit_children_with(self);

@@ -221,6 +221,20 @@ fn require_of(
     require_literal(call)
 }
 
+/// The module a call loads, as its first argument's string literal: `import("m")`, or
+/// `require("m")` as written (whatever `require` is bound to).
+pub fn loaded_module(call: &CallExpr) -> Option<&Str> {
+    let loads = match &call.callee {
+        Callee::Import(_) => true,
+        Callee::Expr(e) => e.as_ident().is_some_and(|i| &*i.sym == "require"),
+        Callee::Super(_) => false,
+    };
+    match call.args.first().map(|a| a.expr.as_ref()) {
+        Some(Expr::Lit(Lit::Str(s))) if loads => Some(s),
+        _ => None,
+    }
+}
+
 /// `require("m")` as written (whatever `require` is bound to): the module name and the
 /// literal's span.
 pub fn require_literal(call: &CallExpr) -> Option<(String, Span)> {

@@ -241,15 +241,8 @@ impl Visit for Collector<'_, '_> {
     }
 
     fn visit_call_expr(&mut self, call: &CallExpr) {
-        let loads = match &call.callee {
-            Callee::Import(_) => true,
-            Callee::Expr(e) => e.as_ident().is_some_and(|i| &*i.sym == "require"),
-            Callee::Super(_) => false,
-        };
-        if loads {
-            if let Some(Expr::Lit(Lit::Str(s))) = call.args.first().map(|a| a.expr.as_ref()) {
-                self.local_module(s.value.as_atom().map(|a| &**a));
-            }
+        if let Some(s) = crate::semantic::facts::loaded_module(call) {
+            self.local_module(s.value.as_atom().map(|a| &**a));
         }
         call.visit_children_with(self);
     }
