@@ -263,54 +263,86 @@ pub fn compose(done: &[Edit], current: &str, pass: &[Edit]) -> Vec<Edit> {
     result
 }
 
-/// An edit of the text after `done` (edits against an original) as an edit of the original, when
-/// it only touches text `done` left as it was.
-pub fn back_to_input(e: &Edit, done: &[Edit]) -> Option<Edit> {
-    let start = map_back(e.start, done);
-    let end = map_back(e.end, done);
-    let untouched = map_forward(start, done) == e.start
-        && map_forward(end, done) == e.end
-        && !done
-            .iter()
-            .any(|d| (start < d.start && d.start < end) || (start < d.end && d.end < end));
-    untouched.then(|| Edit {
-        start,
-        end,
-        ..e.clone()
-    })
+/// Offsets mapped across a list of edits (sorted, non-overlapping, against one text): each
+/// question is a binary search, so mapping every finding of a file stays linear in its size.
+pub struct Offsets<'e> {
+    edits: &'e [Edit],
+    /// The growth of the text before each edit, and after the last (one more entry).
+    shift: Vec<isize>,
 }
 
-/// Where `offset` of the text before `edits` ends up after them. An insertion at `offset` lands
-/// before it; an offset inside a replaced range moves to the start of the replacement.
-pub fn map_forward(offset: usize, edits: &[Edit]) -> usize {
-    let mut shift: isize = 0;
-    for e in edits {
-        if e.start > offset || (e.start == offset && e.end > offset) {
-            break;
+impl<'e> Offsets<'e> {
+    /// The index of `edits`, which must be sorted and must not overlap.
+    pub fn new(edits: &'e [Edit]) -> Offsets<'e> {
+        let mut shift = Vec::with_capacity(edits.len() + 1);
+        let mut total: isize = 0;
+        shift.push(0);
+        for e in edits {
+            total += e.delta();
+            shift.push(total);
         }
-        if e.end > offset {
-            return (e.start as isize + shift) as usize;
-        }
-        shift += e.delta();
+        Offsets { edits, shift }
     }
-    (offset as isize + shift) as usize
-}
 
-/// Where `offset` of the text after `edits` came from before them. An offset inside inserted
-/// text maps to the start of the edit that inserted it.
-pub fn map_back(offset: usize, edits: &[Edit]) -> usize {
-    let mut shift: isize = 0;
-    for e in edits {
-        let new_start = (e.start as isize + shift) as usize;
-        if new_start > offset {
-            break;
-        }
-        if offset < new_start + e.text.len() {
-            return e.start;
-        }
-        shift += e.delta();
+    /// Where edit `i` starts in the text after the edits.
+    fn new_start(&self, i: usize) -> usize {
+        (self.edits[i].start as isize + self.shift[i]) as usize
     }
-    (offset as isize - shift) as usize
+
+    /// Where `offset` of the text before the edits ends up after them. An insertion at `offset`
+    /// lands before it; an offset inside a replaced range moves to the start of the replacement.
+    pub fn forward(&self, offset: usize) -> usize {
+        // The edits wholly before `offset`, and insertions at it (the order keeps an insertion
+        // before a replacement that starts at the same place).
+        let k = self
+            .edits
+            .partition_point(|e| e.start < offset || (e.start == offset && e.end <= offset));
+        if k > 0 && self.edits[k - 1].end > offset {
+            return self.new_start(k - 1);
+        }
+        (offset as isize + self.shift[k]) as usize
+    }
+
+    /// Where `offset` of the text after the edits came from before them. An offset inside
+    /// inserted text maps to the start of the edit that inserted it.
+    pub fn back(&self, offset: usize) -> usize {
+        // The new starts grow with the index: each edit's new text ends before the next starts.
+        let mut lo = 0;
+        let mut hi = self.edits.len();
+        while lo < hi {
+            let mid = (lo + hi) / 2;
+            if self.new_start(mid) <= offset {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        let k = lo;
+        if k > 0 && offset < self.new_start(k - 1) + self.edits[k - 1].text.len() {
+            return self.edits[k - 1].start;
+        }
+        (offset as isize - self.shift[k]) as usize
+    }
+
+    /// An edit of the text after the edits as an edit of the text before them, when it only
+    /// touches text they left as it was.
+    pub fn back_to_input(&self, e: &Edit) -> Option<Edit> {
+        let start = self.back(e.start);
+        let end = self.back(e.end);
+        // An edit that starts, or one that ends, strictly inside `start..end`.
+        let inside = |at: usize| start < at && at < end;
+        let starts = self.edits.partition_point(|d| d.start <= start);
+        let ends = self.edits.partition_point(|d| d.end <= start);
+        let untouched = self.forward(start) == e.start
+            && self.forward(end) == e.end
+            && !self.edits.get(starts).is_some_and(|d| inside(d.start))
+            && !self.edits.get(ends).is_some_and(|d| inside(d.end));
+        untouched.then(|| Edit {
+            start,
+            end,
+            ..e.clone()
+        })
+    }
 }
 
 #[cfg(test)]
@@ -373,14 +405,15 @@ mod tests {
     #[test]
     fn maps_offsets_both_ways() {
         let edits = [e(2, 4, "XYZ"), e(6, 6, "++")];
-        assert_eq!(map_forward(1, &edits), 1);
-        assert_eq!(map_forward(3, &edits), 2);
-        assert_eq!(map_forward(5, &edits), 6);
-        assert_eq!(map_forward(6, &edits), 9);
-        assert_eq!(map_back(3, &edits), 2);
-        assert_eq!(map_back(6, &edits), 5);
-        assert_eq!(map_back(7, &edits), 6);
-        assert_eq!(map_back(9, &edits), 6);
+        let offsets = Offsets::new(&edits);
+        assert_eq!(offsets.forward(1), 1);
+        assert_eq!(offsets.forward(3), 2);
+        assert_eq!(offsets.forward(5), 6);
+        assert_eq!(offsets.forward(6), 9);
+        assert_eq!(offsets.back(3), 2);
+        assert_eq!(offsets.back(6), 5);
+        assert_eq!(offsets.back(7), 6);
+        assert_eq!(offsets.back(9), 6);
     }
 
     /// Random passes of random edits: the composed edits always give the same text as applying
@@ -416,6 +449,79 @@ mod tests {
                     composed.windows(2).all(|w| w[0].end <= w[1].start),
                     "{composed:?}"
                 );
+            }
+        }
+    }
+
+    /// The offset index answers as a walk over every edit does, on random edits.
+    #[test]
+    fn offsets_agree_with_a_walk_over_every_edit() {
+        fn forward(offset: usize, edits: &[Edit]) -> usize {
+            let mut shift: isize = 0;
+            for e in edits {
+                if e.start > offset || (e.start == offset && e.end > offset) {
+                    break;
+                }
+                if e.end > offset {
+                    return (e.start as isize + shift) as usize;
+                }
+                shift += e.delta();
+            }
+            (offset as isize + shift) as usize
+        }
+        fn back(offset: usize, edits: &[Edit]) -> usize {
+            let mut shift: isize = 0;
+            for e in edits {
+                let new_start = (e.start as isize + shift) as usize;
+                if new_start > offset {
+                    break;
+                }
+                if offset < new_start + e.text.len() {
+                    return e.start;
+                }
+                shift += e.delta();
+            }
+            (offset as isize - shift) as usize
+        }
+        let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
+        let mut next = |bound: usize| {
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            ((seed >> 33) as usize) % bound.max(1)
+        };
+        for _ in 0..500 {
+            let len = next(40);
+            let mut edits = Vec::new();
+            for _ in 0..next(8) {
+                let start = next(len + 1);
+                let end = (start + next(4)).min(len);
+                edits.push(Edit::replace(start..end, &"XYZ"[..next(4)], "t"));
+            }
+            let edits = select(edits);
+            let offsets = Offsets::new(&edits);
+            let after = (len as isize + edits.iter().map(Edit::delta).sum::<isize>()) as usize;
+            for offset in 0..=len {
+                assert_eq!(
+                    offsets.forward(offset),
+                    forward(offset, &edits),
+                    "{edits:?}"
+                );
+            }
+            for offset in 0..=after {
+                assert_eq!(offsets.back(offset), back(offset, &edits), "{edits:?}");
+                let start = offset;
+                let end = (offset + next(5)).min(after);
+                let e = Edit::replace(start..end, "Q", "t");
+                let (s, t) = (back(start, &edits), back(end, &edits));
+                let expected = (forward(s, &edits) == start
+                    && forward(t, &edits) == end
+                    && !edits
+                        .iter()
+                        .any(|d| (s < d.start && d.start < t) || (s < d.end && d.end < t)))
+                .then_some((s, t));
+                let got = offsets.back_to_input(&e).map(|e| (e.start, e.end));
+                assert_eq!(got, expected, "{edits:?} {start}..{end}");
             }
         }
     }

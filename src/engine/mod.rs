@@ -67,6 +67,7 @@ pub(crate) fn migrate(source: &str, path: &Path, options: &Options) -> Result<Mi
         LineIndex::new(&current)
     };
     let location_in_output = |offset: usize| output_lines.location(&current, offset);
+    let offsets = edit::Offsets::new(&composed);
     let applied = |e: &Edit| AppliedEdit {
         rule: e.rule,
         start: input_lines.location(text, e.start),
@@ -84,7 +85,7 @@ pub(crate) fn migrate(source: &str, path: &Path, options: &Options) -> Result<Mi
             rule: f.rule,
             class: f.class,
             location: input_lines.location(text, f.range.start),
-            output_location: location_in_output(edit::map_forward(f.range.start, &composed)),
+            output_location: location_in_output(offsets.forward(f.range.start)),
             range: bom.len() + f.range.start..bom.len() + f.range.end,
             message: f.message,
             marker: f.marker,
@@ -218,6 +219,7 @@ fn keep_findings(
     // The fixes findings link to, as their rules made them (selection keeps an edit another
     // rule made too only once), when they can stand alone on the input: a fix made on the input
     // itself, or a marker (a later pass's rewrite builds on the passes before it).
+    let offsets = edit::Offsets::new(composed);
     let standalone = |f: &PassFinding| composed.is_empty() || f.marker;
     let linked: std::collections::HashSet<usize> = pass_findings
         .iter()
@@ -243,22 +245,23 @@ fn keep_findings(
                 .iter()
                 .any(|d| d.rule == f.rule && d.start <= f.range.end && f.range.start <= d.end)
     });
+    // What is already kept: a finding said again in a later pass is kept once.
+    let mut seen: std::collections::HashSet<(&'static str, String, std::ops::Range<usize>)> =
+        findings
+            .iter()
+            .map(|f| (f.rule, f.message.clone(), f.range.clone()))
+            .collect();
     for mut finding in pass_findings {
         // The finding's fix, against the input.
         finding.fix_edits = finding.fix.and_then(|fix| {
             let mut own: Vec<&Edit> = requested.get(&fix)?.iter().collect();
             own.sort_by_key(|e| (e.start, e.end, e.start == e.end && !e.text.contains('\n')));
-            own.into_iter()
-                .map(|e| edit::back_to_input(e, composed))
-                .collect()
+            own.into_iter().map(|e| offsets.back_to_input(e)).collect()
         });
-        let start = edit::map_back(finding.range.start, composed);
-        let end = edit::map_back(finding.range.end, composed).max(start);
+        let start = offsets.back(finding.range.start);
+        let end = offsets.back(finding.range.end).max(start);
         finding.range = start..end;
-        let seen = findings.iter().any(|f| {
-            f.rule == finding.rule && f.message == finding.message && f.range == finding.range
-        });
-        if !seen {
+        if seen.insert((finding.rule, finding.message.clone(), finding.range.clone())) {
             findings.push(finding);
         }
     }
@@ -326,17 +329,16 @@ fn run_rules(
     let fixes = std::cell::Cell::new(0);
     let mut edits = Vec::new();
     let mut findings = Vec::new();
+    // The rules that changed something in this pass.
+    let mut edited: Vec<&'static str> = Vec::new();
     for &(rule, check) in rules {
         options.check_cancelled()?;
         // A rule waits for the rules it comes after: while one of them changes the file, it
         // would work on code that is about to move.
-        if rule
-            .comes_after()
-            .iter()
-            .any(|a| edits.iter().any(|e: &Edit| e.rule == *a))
-        {
+        if !edited.is_empty() && rule.comes_after().iter().any(|a| edited.contains(a)) {
             continue;
         }
+        let before = edits.len();
         let mut cx = Context::new(
             source,
             path,
@@ -350,6 +352,11 @@ fn run_rules(
             &mut findings,
         );
         guarded(rule, || check(&mut cx))?;
+        for e in &edits[before..] {
+            if !edited.contains(&e.rule) {
+                edited.push(e.rule);
+            }
+        }
     }
     Ok((edits, findings))
 }
@@ -379,6 +386,12 @@ fn leftover_markers(
     if !output.contains(MARKER_PREFIX) {
         return Vec::new();
     }
+    let offsets = edit::Offsets::new(composed);
+    let markers: std::collections::HashSet<(&str, &str)> = reported
+        .iter()
+        .filter(|f| f.marker)
+        .map(|f| (f.rule, f.message.as_str()))
+        .collect();
     let mut found = Vec::new();
     for (at, _) in output.match_indices(MARKER_PREFIX) {
         let line_end = output[at..].find('\n').map_or(output.len(), |i| at + i);
@@ -388,10 +401,7 @@ fn leftover_markers(
             Some(i) if body.ends_with(']') => (&body[..i], &body[i + 2..body.len() - 1]),
             _ => (body, ""),
         };
-        if reported
-            .iter()
-            .any(|f| f.marker && f.message == message.trim() && f.rule == rule)
-        {
+        if markers.contains(&(rule, message.trim())) {
             continue;
         }
         // Point at the comment itself, not at the words inside it.
@@ -400,7 +410,7 @@ fn leftover_markers(
             .rfind("//")
             .or_else(|| output[line_start..at].rfind("/*"))
             .map_or(at, |i| line_start + i);
-        let input_at = edit::map_back(at, composed);
+        let input_at = offsets.back(at);
         found.push(Finding {
             rule: crate::rules::by_name(rule).map_or("marker", |r| r.name),
             class: FixClass::Manual,

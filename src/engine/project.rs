@@ -68,12 +68,12 @@ pub(crate) fn migrate(
     findings.sort_by_key(|f| f.range.start);
     last.sort_by_key(|f| f.range.start);
     let in_output = output_places(&findings, &last);
+    let offsets = edit::Offsets::new(&composed);
     let findings: Vec<Finding> = findings
         .into_iter()
         .zip(in_output)
         .map(|(f, output_at)| {
-            let output_at =
-                output_at.unwrap_or_else(|| edit::map_forward(f.range.start, &composed));
+            let output_at = output_at.unwrap_or_else(|| offsets.forward(f.range.start));
             Finding {
                 rule: f.rule,
                 class: f.class,
