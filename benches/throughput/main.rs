@@ -7,7 +7,8 @@
 //! - (b) the full migration of the V1 tree, nothing written (what `--check` does per file);
 //! - (c) the same over the already migrated tree;
 //!
-//! each with one thread and with all cores, as files/s and MB/s, with the ratios b/a and c/a.
+//! each with one thread and with all cores, as files/s and MB/s, with the ratios b/a and c/a;
+//! and the floor of a pass (parse and analysis of every file, no rule) over both trees.
 //! Every measurement runs in a child process of this binary, so its peak resident memory (from
 //! `wait4`) belongs to that phase alone; the best of `--reps` runs counts. Then the command line
 //! itself (`faas-migrate --check`, and the default diff mode) runs over both trees as a child, for
