@@ -137,37 +137,36 @@ pub fn insert_helpers(cx: &mut Context, needed: &HashSet<Helper>, run_time: Opti
     }
     let style = helper_style(cx);
     let eol = style.eol;
-    let (at, after_line) = helper_position(cx);
+    let (line_end, after_line) = helper_position(cx);
+    // After a line that is not the last, the helpers go at the start of the next line, where
+    // new imports go too: an import another rule adds in this pass stays above them.
+    let next_line = (after_line && line_end < cx.source.len())
+        .then(|| support::next_line_start(cx.source, line_end));
+    let at = next_line.unwrap_or(line_end);
     let texts = wanted.into_iter().map(|h| h.text(&style)).chain(run_time);
     for helper in texts {
         // Each helper is one insertion, the same text whichever rule makes it.
-        let text = if after_line {
-            format!("{eol}{eol}{helper}")
-        } else {
-            format!("{helper}{eol}{eol}")
+        let text = match (next_line, after_line) {
+            (Some(_), _) => format!("{eol}{helper}{eol}"),
+            (None, true) => format!("{eol}{eol}{helper}"),
+            (None, false) => format!("{helper}{eol}{eol}"),
         };
         cx.insert(at, text);
     }
     // A blank line between the helpers and code right below them (below what this pass
     // removes there, such as the client's declaration).
-    let rest = &cx.source[at..];
-    let mut from = cx.source.len()
-        - rest
-            .strip_prefix("\r\n")
-            .or_else(|| rest.strip_prefix('\n'))
-            .unwrap_or(rest)
-            .len();
-    while let Some(e) = cx
-        .edits
-        .iter()
-        .find(|e| e.rule == cx.rule.name && e.start == from && e.end > from && e.text.is_empty())
-    {
-        from = e.end;
-    }
-    let rest = &cx.source[from..];
-    let next_line = &rest[..rest.find('\n').unwrap_or(rest.len())];
-    if after_line && at < cx.source.len() && !next_line.trim().is_empty() {
-        cx.insert(at, eol);
+    if let Some(start) = next_line {
+        let mut from = start;
+        while let Some(e) = cx.edits.iter().find(|e| {
+            e.rule == cx.rule.name && e.start == from && e.end > from && e.text.is_empty()
+        }) {
+            from = e.end;
+        }
+        let rest = &cx.source[from..];
+        let line = &rest[..rest.find('\n').unwrap_or(rest.len())];
+        if !line.trim().is_empty() {
+            cx.insert(start, eol);
+        }
     }
 }
 
