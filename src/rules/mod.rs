@@ -287,6 +287,34 @@ impl<'a> Context<'a> {
             .get_or_init(|| support::Scopes::new(self.parsed))
     }
 
+    /// Whether a new binding `name`, declared in `scope` (a function's range, or the whole text
+    /// for the top level), collides with nothing: the name stands nowhere in the scope (for the
+    /// top level, nowhere in the file), and no fix of this pass declares it in a scope that
+    /// overlaps. The one answer for every rule that declares a name of its own.
+    pub(crate) fn name_free(&self, scope: &Range<usize>, name: &str) -> bool {
+        let used = if scope.start == 0 && scope.end >= self.source.len() {
+            self.semantic.mentions(name)
+        } else {
+            self.semantic.occurrences_named(name).any(|span| {
+                let r = self.range(span);
+                r.start >= scope.start && r.end <= scope.end
+            })
+        };
+        !used && !self.name_claimed(scope, name)
+    }
+
+    /// The first of `candidates` that is [free](Self::name_free) in `scope`, claimed for the
+    /// rest of the pass.
+    pub(crate) fn fresh_name(
+        &self,
+        scope: Range<usize>,
+        candidates: impl IntoIterator<Item = String>,
+    ) -> Option<String> {
+        let name = candidates.into_iter().find(|n| self.name_free(&scope, n))?;
+        self.claim_name(scope, &name);
+        Some(name)
+    }
+
     /// Records that this pass's fix declares `name` in `function` (a range of the source).
     pub(crate) fn claim_name(&self, function: Range<usize>, name: &str) {
         self.indexes

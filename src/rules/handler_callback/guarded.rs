@@ -104,9 +104,8 @@ pub(super) fn plan(
         return None;
     }
 
-    let name = (0..)
-        .map(|i| if i == 0 { "answer".to_string() } else { format!("answer{i}") })
-        .find(|n| !cx.semantic.mentions(n))?;
+    let candidates = (0..100).map(|i| if i == 0 { "answer".to_string() } else { format!("answer{i}") });
+    let name = cx.fresh_name(0..cx.source.len(), candidates)?;
     let semi = cx.style.semi();
     let eol = cx.style.eol;
     let op = if kept.len() > 1 { "??=" } else { "=" };

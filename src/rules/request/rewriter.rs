@@ -283,18 +283,9 @@ impl Rewriter<'_, '_, '_> {
         candidates.extend(url.map(|w| format!("{w}Response")));
         candidates.extend(["res".to_string(), "fetchResponse".to_string()]);
         candidates.extend((2..100).map(|i| format!("response{i}")));
-        let free = |name: &String| {
-            let used_here = self.file.semantic.occurrences_named(name).any(|span| {
-                let r = self.file.parsed.range(span);
-                r.start >= function.start && r.end <= function.end
-            });
-            let module_level = function.start == 0 && self.file.semantic.mentions(name);
-            let chosen = self.cx.name_claimed(function, name);
-            !used_here && !module_level && !chosen
-        };
         candidates
             .into_iter()
-            .find(|n| free(n))
+            .find(|n| self.cx.name_free(function, n))
             .unwrap_or_else(|| "response".to_string())
     }
 

@@ -472,7 +472,9 @@ impl<'c, 'a> Planner<'c, 'a> {
     }
 
     fn free(&self, name: &str) -> bool {
-        !self.cx.semantic.mentions(name) && !self.chosen.contains(name) && !RESERVED.contains(&name)
+        self.cx.name_free(&(0..self.cx.source.len()), name)
+            && !self.chosen.contains(name)
+            && !RESERVED.contains(&name)
     }
 
     /// A name for a module that nothing in the file uses.
@@ -484,6 +486,7 @@ impl<'c, 'a> Planner<'c, 'a> {
             .into_iter()
             .find(|n| self.free(n))
             .unwrap_or_else(|| format!("{base}Module0"));
+        self.cx.claim_name(0..self.cx.source.len(), &name);
         self.chosen.insert(name.clone());
         name
     }
