@@ -35,7 +35,7 @@ use super::{Check, Context, RuleInfo};
 use crate::finding::FixClass;
 use crate::semantic::Semantic;
 use std::collections::HashSet;
-use crate::semantic::facts::{prop_key, Toolbelt};
+use crate::semantic::facts::{prop_key, Env, Toolbelt};
 use crate::parse::Parsed;
 use swc_common::comments::Comments;
 use swc_common::Spanned;
@@ -57,7 +57,7 @@ const BRAND_IDS: [&str; 2] = ["BRAND_ID", "X_LIVEPERSON_BRAND_ID"];
 fn check(cx: &mut Context) {
     let parsed = cx.parsed;
     let toolbelt = &cx.facts.toolbelt;
-    let brand_vars = brand_variables(parsed, cx.semantic);
+    let brand_vars = brand_variables(parsed, cx.semantic, &cx.facts.env);
     let mut calls = Calls {
         cx,
         toolbelt,
@@ -132,7 +132,7 @@ fn check_account(cx: &mut Context, call: &CallExpr, account: Option<&Expr>, bran
     let Some(account) = account else {
         return;
     };
-    if !is_brand_id(account, brand_vars) {
+    if !is_brand_id(account, brand_vars, &cx.facts.env, cx.semantic) {
         let text = cx.text(account.span()).to_string();
         cx.report(
             call.span,
@@ -198,17 +198,11 @@ fn comments_between(cx: &Context, from: usize, to: usize) -> bool {
     found
 }
 
-/// `process.env.BRAND_ID` (or the V2 name), in any of its spellings.
-fn is_env_brand_id(expr: &Expr) -> bool {
+/// `process.env.BRAND_ID` (or the V2 name), in any of its spellings, `process.env` reached
+/// however the file reaches it.
+fn is_env_brand_id(expr: &Expr, env: &Env, semantic: &Semantic) -> bool {
     let Expr::Member(m) = expr else {
-        return matches!(expr, Expr::Paren(p) if is_env_brand_id(&p.expr));
-    };
-    let is_process_env = match m.obj.as_ref() {
-        Expr::Member(env) => {
-            env.obj.as_ident().is_some_and(|i| &*i.sym == "process")
-                && env.prop.as_ident().is_some_and(|p| &*p.sym == "env")
-        }
-        _ => false,
+        return matches!(expr, Expr::Paren(p) if is_env_brand_id(&p.expr, env, semantic));
     };
     let name = match &m.prop {
         MemberProp::Ident(i) => Some(i.sym.to_string()),
@@ -218,34 +212,32 @@ fn is_env_brand_id(expr: &Expr) -> bool {
         },
         _ => None,
     };
-    is_process_env && name.is_some_and(|n| BRAND_IDS.contains(&n.as_str()))
+    name.is_some_and(|n| BRAND_IDS.contains(&n.as_str())) && env.is_env(&m.obj, semantic)
 }
 
-fn is_brand_id(expr: &Expr, brand_vars: &HashSet<Id>) -> bool {
+fn is_brand_id(expr: &Expr, brand_vars: &HashSet<Id>, env: &Env, semantic: &Semantic) -> bool {
     match expr {
         Expr::Ident(i) => brand_vars.contains(&i.to_id()),
-        Expr::Paren(p) => is_brand_id(&p.expr, brand_vars),
-        _ => is_env_brand_id(expr),
+        Expr::Paren(p) => is_brand_id(&p.expr, brand_vars, env, semantic),
+        _ => is_env_brand_id(expr, env, semantic),
     }
 }
 
 /// Names declared exactly once in the file, as `process.env.BRAND_ID` (or destructured from
 /// `process.env` under that name).
-fn brand_variables(parsed: &Parsed, semantic: &Semantic) -> HashSet<Id> {
-    #[derive(Default)]
-    struct Collector {
+fn brand_variables(parsed: &Parsed, semantic: &Semantic, env: &Env) -> HashSet<Id> {
+    struct Collector<'s> {
         candidates: Vec<Ident>,
+        env: &'s Env,
+        semantic: &'s Semantic<'s>,
     }
-    impl Visit for Collector {
+    impl Visit for Collector<'_> {
         fn visit_var_declarator(&mut self, d: &VarDeclarator) {
             match (&d.name, d.init.as_deref()) {
-                (Pat::Ident(name), Some(init)) if is_env_brand_id(init) => {
+                (Pat::Ident(name), Some(init)) if is_env_brand_id(init, self.env, self.semantic) => {
                     self.candidates.push(name.id.clone());
                 }
-                (Pat::Object(pattern), Some(Expr::Member(m)))
-                    if m.obj.as_ident().is_some_and(|i| &*i.sym == "process")
-                        && m.prop.as_ident().is_some_and(|p| &*p.sym == "env") =>
-                {
+                (Pat::Object(pattern), Some(init)) if self.env.is_env(init, self.semantic) => {
                     for prop in &pattern.props {
                         match prop {
                             ObjectPatProp::Assign(a) if BRAND_IDS.contains(&&*a.key.id.sym) => {
@@ -267,7 +259,11 @@ fn brand_variables(parsed: &Parsed, semantic: &Semantic) -> HashSet<Id> {
             d.visit_children_with(self);
         }
     }
-    let mut c = Collector::default();
+    let mut c = Collector {
+        candidates: Vec::new(),
+        env,
+        semantic,
+    };
     parsed.program.visit_with(&mut c);
     // A variable that keeps that value: declared once, never assigned again.
     c.candidates

@@ -36,9 +36,6 @@
 
 use super::{Check, Context, RuleInfo};
 use crate::finding::FixClass;
-use crate::semantic::Semantic;
-use std::collections::HashSet;
-use crate::parse::Parsed;
 use crate::tables;
 
 use swc_common::{Span, Spanned};
@@ -56,32 +53,18 @@ pub(super) const INFO: RuleInfo = RuleInfo {
 };
 
 fn check(cx: &mut Context) {
-    let (aliases, ambiguous) = aliases(cx.parsed, cx.semantic);
-    let mut visitor = EnvVisitor { cx, aliases, ambiguous };
+    let mut visitor = EnvVisitor { cx };
     let program = &visitor.cx.parsed.program;
     program.visit_with(&mut visitor);
 }
 
 struct EnvVisitor<'c, 'a> {
     cx: &'c mut Context<'a>,
-    /// Bindings that always hold `process.env`.
-    aliases: HashSet<Id>,
-    /// Bindings that hold `process.env` at first, but are assigned again.
-    ambiguous: HashSet<Id>,
 }
 
 impl EnvVisitor<'_, '_> {
     fn is_env(&self, expr: &Expr) -> bool {
-        match expr {
-            Expr::Paren(p) => self.is_env(&p.expr),
-            Expr::Ident(i) => self.aliases.contains(&i.to_id()),
-            Expr::Member(m) => is_process(&m.obj, self.cx.semantic) && prop_name(&m.prop).as_deref() == Some("env"),
-            Expr::OptChain(OptChainExpr { base, .. }) => match base.as_ref() {
-                OptChainBase::Member(m) => is_process(&m.obj, self.cx.semantic) && prop_name(&m.prop).as_deref() == Some("env"),
-                _ => false,
-            },
-            _ => false,
-        }
+        self.cx.facts.env.is_env(expr, self.cx.semantic)
     }
 
     /// A variable name read at `span` (`name_span` is where its name is written).
@@ -163,7 +146,7 @@ impl Visit for EnvVisitor<'_, '_> {
                 MemberProp::PrivateName(_) => {}
             }
         } else if let (Expr::Ident(object), MemberProp::Ident(name)) = (member.obj.as_ref(), &member.prop) {
-            if self.ambiguous.contains(&object.to_id()) {
+            if self.cx.facts.env.ambiguous.contains(&object.to_id()) {
                 if let Some(v2) = tables::env().v2_name(&name.sym) {
                     let message = format!(
                         "`{}` is assigned more than once and may be process.env here; if it is, read `{v2}`",
@@ -211,85 +194,4 @@ impl Visit for EnvVisitor<'_, '_> {
         }
         bin.visit_children_with(self);
     }
-}
-
-/// The global `process` (not a variable of the file that happens to be called so).
-fn is_process(expr: &Expr, semantic: &Semantic) -> bool {
-    match expr {
-        Expr::Ident(i) => semantic.is_global_named(i, "process"),
-        Expr::Paren(p) => is_process(&p.expr, semantic),
-        _ => false,
-    }
-}
-
-fn prop_name(prop: &MemberProp) -> Option<String> {
-    match prop {
-        MemberProp::Ident(i) => Some(i.sym.to_string()),
-        MemberProp::Computed(c) => match c.expr.as_ref() {
-            Expr::Lit(Lit::Str(s)) => s.value.as_atom().map(|a| a.to_string()),
-            _ => None,
-        },
-        _ => None,
-    }
-}
-
-/// Bindings of `process.env` (`const env = process.env`, `const { env } = process`,
-/// `const { env: e } = process`): those that keep it (declared once, never assigned again), and
-/// those assigned again, which may hold something else where they are used.
-fn aliases(parsed: &Parsed, semantic: &Semantic) -> (HashSet<Id>, HashSet<Id>) {
-    struct Collector<'s> {
-        semantic: &'s Semantic<'s>,
-        candidates: Vec<Ident>,
-    }
-    impl Visit for Collector<'_> {
-        fn visit_var_declarator(&mut self, d: &VarDeclarator) {
-            if let Some(init) = &d.init {
-                match (&d.name, init.as_ref()) {
-                    (Pat::Ident(name), Expr::Member(m))
-                        if is_process(&m.obj, self.semantic)
-                            && prop_name(&m.prop).as_deref() == Some("env") =>
-                    {
-                        self.candidates.push(name.id.clone());
-                    }
-                    (Pat::Object(pattern), init) if is_process(init, self.semantic) => {
-                        for prop in &pattern.props {
-                            match prop {
-                                ObjectPatProp::Assign(AssignPatProp { key, value: None, .. })
-                                    if &*key.id.sym == "env" =>
-                                {
-                                    self.candidates.push(key.id.clone());
-                                }
-                                ObjectPatProp::KeyValue(KeyValuePatProp { key: PropName::Ident(k), value })
-                                    if &*k.sym == "env" =>
-                                {
-                                    if let Pat::Ident(b) = value.as_ref() {
-                                        self.candidates.push(b.id.clone());
-                                    }
-                                }
-                                _ => {}
-                            }
-                        }
-                    }
-                    _ => {}
-                }
-            }
-            d.visit_children_with(self);
-        }
-    }
-    let mut collector = Collector {
-        semantic,
-        candidates: Vec::new(),
-    };
-    parsed.program.visit_with(&mut collector);
-    let (kept, reassigned): (Vec<Ident>, Vec<Ident>) =
-        collector.candidates.into_iter().partition(|i| {
-            semantic.binding_of(i).is_some_and(|b| {
-                let b = semantic.binding(b);
-                b.declarations.len() == 1 && !b.reassigned
-            })
-        });
-    (
-        kept.iter().map(Ident::to_id).collect(),
-        reassigned.iter().map(Ident::to_id).collect(),
-    )
 }

@@ -162,19 +162,7 @@ impl Visitor<'_, '_, '_> {
 
     /// `process.env`, or a variable that always holds it.
     fn is_env(&self, expr: &Expr) -> bool {
-        match expr {
-            Expr::Paren(p) => self.is_env(&p.expr),
-            Expr::Member(m) => {
-                prop_name(&m.prop) == Some("env")
-                    && matches!(m.obj.as_ref(), Expr::Ident(i) if self.cx.semantic.is_global_named(i, "process"))
-            }
-            Expr::Ident(i) => self
-                .cx
-                .semantic
-                .constant_init(i)
-                .is_some_and(|init| !matches!(init, Expr::Ident(_)) && self.is_env(init)),
-            _ => false,
-        }
+        self.cx.facts.env.is_env(expr, self.cx.semantic)
     }
 }
 

@@ -1,6 +1,6 @@
 //! Facts about the file that several rules need, computed once per pass on the semantic model:
-//! the handler and its callback, every way the toolbelt is reached, and the functions one
-//! invocation can run.
+//! the handler and its callback, every way the toolbelt is reached, `process.env` and the
+//! variables that hold it, and the functions one invocation can run.
 
 use super::{BindingId, Semantic};
 use std::collections::{HashMap, HashSet};
@@ -19,6 +19,98 @@ pub struct Facts {
     /// Whole ranges (byte offsets) of the handler and of every top-level function it can reach,
     /// directly or through others (a reference counts as a call), sorted, not overlapping.
     pub reachable: Vec<Range<usize>>,
+    /// `process.env` and the variables that hold it.
+    pub env: Env,
+}
+
+/// `process.env`, however the file reaches it: the global's property, or a variable that holds
+/// it (`const env = process.env`, `const { env } = process`, `const { env: e } = process`).
+#[derive(Default)]
+pub struct Env {
+    /// Such variables declared once and never assigned again: they always hold it.
+    aliases: HashSet<Id>,
+    /// Such variables assigned again: they may hold something else where they are read.
+    pub ambiguous: HashSet<Id>,
+    /// Candidates found in the walk, sorted into the two sets once it ends.
+    candidates: Vec<Ident>,
+}
+
+impl Env {
+    /// Whether `expr` evaluates to `process.env`: `process.env` (or `process["env"]`, `process?.env`)
+    /// on the global `process`, or a variable that always holds it.
+    pub fn is_env(&self, expr: &Expr, semantic: &Semantic) -> bool {
+        match expr {
+            Expr::Paren(p) => self.is_env(&p.expr, semantic),
+            Expr::Ident(i) => self.aliases.contains(&i.to_id()),
+            Expr::Member(m) => is_process_env(m, semantic),
+            Expr::OptChain(OptChainExpr { base, .. }) => match base.as_ref() {
+                OptChainBase::Member(m) => is_process_env(m, semantic),
+                _ => false,
+            },
+            _ => false,
+        }
+    }
+
+    /// A declaration that may bind `process.env` to a name.
+    fn learn(&mut self, name: &Pat, mut init: &Expr, semantic: &Semantic) {
+        while let Expr::Paren(p) = init {
+            init = &p.expr;
+        }
+        match (name, init) {
+            (Pat::Ident(b), Expr::Member(m)) if is_process_env(m, semantic) => {
+                self.candidates.push(b.id.clone());
+            }
+            (Pat::Object(pattern), init) if is_process(init, semantic) => {
+                for prop in &pattern.props {
+                    match prop {
+                        ObjectPatProp::Assign(AssignPatProp {
+                            key, value: None, ..
+                        }) if &*key.id.sym == "env" => {
+                            self.candidates.push(key.id.clone());
+                        }
+                        ObjectPatProp::KeyValue(KeyValuePatProp { key, value })
+                            if prop_key(key) == Some("env") =>
+                        {
+                            if let Pat::Ident(b) = value.as_ref() {
+                                self.candidates.push(b.id.clone());
+                            }
+                        }
+                        _ => {}
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// Sorts the candidates: kept (declared once, never assigned again) or ambiguous.
+    fn settle(&mut self, semantic: &Semantic) {
+        for ident in std::mem::take(&mut self.candidates) {
+            let kept = semantic.binding_of(&ident).is_some_and(|b| {
+                let b = semantic.binding(b);
+                b.declarations.len() == 1 && !b.reassigned
+            });
+            if kept {
+                self.aliases.insert(ident.to_id());
+            } else {
+                self.ambiguous.insert(ident.to_id());
+            }
+        }
+    }
+}
+
+/// The global `process` (not a variable of the file that happens to be called so).
+fn is_process(expr: &Expr, semantic: &Semantic) -> bool {
+    match expr {
+        Expr::Ident(i) => semantic.is_global_named(i, "process"),
+        Expr::Paren(p) => is_process(&p.expr, semantic),
+        _ => false,
+    }
+}
+
+/// `process.env` on the global `process`.
+fn is_process_env(m: &MemberExpr, semantic: &Semantic) -> bool {
+    is_process(&m.obj, semantic) && prop_name(&m.prop) == Some("env")
 }
 
 impl Facts {
@@ -267,19 +359,30 @@ impl Facts {
             unresolved: Some(semantic.marks.unresolved),
             ..Toolbelt::default()
         };
-        struct Learn<'t>(&'t mut Toolbelt);
+        let mut env = Env::default();
+        struct Learn<'t> {
+            toolbelt: &'t mut Toolbelt,
+            env: &'t mut Env,
+            semantic: &'t Semantic<'t>,
+        }
         impl Visit for Learn<'_> {
             fn visit_var_declarator(&mut self, d: &VarDeclarator) {
                 if let Some(init) = d.init.as_deref() {
-                    self.0.learn(&d.name, init);
+                    self.toolbelt.learn(&d.name, init);
+                    self.env.learn(&d.name, init, self.semantic);
                 }
                 d.visit_children_with(self);
             }
             fn visit_import_decl(&mut self, import: &ImportDecl) {
-                self.0.learn_import(import);
+                self.toolbelt.learn_import(import);
             }
         }
-        program.visit_with(&mut Learn(&mut toolbelt));
+        program.visit_with(&mut Learn {
+            toolbelt: &mut toolbelt,
+            env: &mut env,
+            semantic,
+        });
+        env.settle(semantic);
         let handler = handler(program, semantic);
         let reachable = handler
             .as_ref()
@@ -289,6 +392,7 @@ impl Facts {
             handler,
             toolbelt,
             reachable,
+            env,
         }
     }
 }
