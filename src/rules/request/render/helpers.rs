@@ -170,7 +170,8 @@ pub fn insert_helpers(cx: &mut Context, needed: &HashSet<Helper>, run_time: Opti
     }
 }
 
-/// Where helpers go: after the line of the last top-level import or `require` (so that markers
+/// Where helpers go: after the line of the last top-level import or `require` among the setup
+/// lines the file starts with (imports, requires, toolbelt clients; so that markers
 /// other rules put above the first statement stay with it), or, in a file without one, before the
 /// first statement and the comment lines right above it. The flag says whether the helpers follow
 /// a line (so they start with a line end).
@@ -189,24 +190,49 @@ fn helper_position(cx: &Context) -> (usize, bool) {
             _ => false,
         }
     }
-    let spans: Vec<(swc_common::Span, bool)> = match &cx.parsed.program {
+    // A toolbelt client made at load (`const httpClient = Toolbelt.HTTPClient();`): setup that
+    // uses no helper, often among the requires.
+    let client_decl = |stmt: &Stmt| match stmt {
+        Stmt::Decl(Decl::Var(v)) => v.decls.iter().all(|d| {
+            d.init
+                .as_deref()
+                .is_some_and(|init| cx.facts.toolbelt.call(init).is_some())
+        }),
+        _ => false,
+    };
+    // Each top-level item: an import or `require` (true), a client (false), or code (None).
+    let setup = |s: &Stmt| {
+        if require_decl(s) {
+            Some(true)
+        } else if client_decl(s) {
+            Some(false)
+        } else {
+            None
+        }
+    };
+    let spans: Vec<(swc_common::Span, Option<bool>)> = match &cx.parsed.program {
         Program::Module(m) => m
             .body
             .iter()
             .map(|i| {
-                let preamble = match i {
-                    ModuleItem::ModuleDecl(ModuleDecl::Import(_)) => true,
-                    ModuleItem::Stmt(s) => require_decl(s),
-                    _ => false,
+                let kind = match i {
+                    ModuleItem::ModuleDecl(ModuleDecl::Import(_)) => Some(true),
+                    ModuleItem::Stmt(s) => setup(s),
+                    _ => None,
                 };
-                (i.span(), preamble)
+                (i.span(), kind)
             })
             .collect(),
-        Program::Script(s) => s.body.iter().map(|s| (s.span(), require_decl(s))).collect(),
+        Program::Script(s) => s.body.iter().map(|s| (s.span(), setup(s))).collect(),
     };
-    let leading = spans.iter().take_while(|(_, p)| *p).count();
-    if leading > 0 {
-        let end = cx.range(spans[leading - 1].0).end;
+    // After the last import or `require` of the setup lines the file starts with.
+    let last_import = spans
+        .iter()
+        .take_while(|(_, kind)| kind.is_some())
+        .filter(|(_, kind)| *kind == Some(true))
+        .last();
+    if let Some((span, _)) = last_import {
+        let end = cx.range(*span).end;
         return (support::line_end(cx.source, end), true);
     }
     let Some((first, _)) = spans.first() else {
