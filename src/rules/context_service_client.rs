@@ -8,7 +8,10 @@
 //! nothing else is said. Any other `accountId` is reported (`review`): V2 always uses the
 //! function's own account. A variable that always holds such an object (declared once with an
 //! object literal, directly or through `const config = CONFIG` aliases) becomes `config.apiKey`,
-//! read when the call is made as V1 read it; its `accountId` is checked the same way. Other
+//! read when the call is made as V1 read it; its `accountId` is checked the same way, unless
+//! the code writes the object's properties (`config.accountId = …`), when the call is reported
+//! with `config.accountId`, whatever the literal said. `process.env` is followed through the
+//! variables that hold it (`const env = process.env`). Other
 //! arguments that may be V1's object (a spread, other properties, comments inside the object, an
 //! object literal without `apiKey`) get a marker; a variable whose value is not known is taken
 //! to hold the key already.
@@ -85,8 +88,13 @@ fn rewrite(cx: &mut Context, call: &CallExpr, brand_vars: &HashSet<Id>) {
             // Its `apiKey` is read when the call is made, as V1 did, so later changes to the
             // object's properties do not matter.
             match object_of(cx.semantic, ident, 0) {
-                Some(object) => {
-                    return rewrite_options_variable(cx, call, ident, object, marker, brand_vars)
+                Some((object, mutated)) => {
+                    let options = OptionsVariable {
+                        ident,
+                        object,
+                        mutated,
+                    };
+                    return rewrite_options_variable(cx, call, &options, marker, brand_vars);
                 }
                 None => return,
             }
@@ -134,21 +142,44 @@ fn check_account(cx: &mut Context, call: &CallExpr, account: Option<&Expr>, bran
     };
     if !is_brand_id(account, brand_vars, &cx.facts.env, cx.semantic) {
         let text = cx.text(account.span()).to_string();
-        cx.report(
-            call.span,
-            FixClass::Review,
-            format!("V2's ContextServiceClient always uses this function's account (X_LIVEPERSON_BRAND_ID); this call passed `{text}` as the account: if that is another account, call the Context Session Store API with fetch instead"),
-        );
+        report_account(cx, call, &text);
     }
 }
 
-/// The object literal `ident` always refers to, following `const a = b` aliases.
-fn object_of<'a>(semantic: &Semantic<'a>, ident: &Ident, depth: usize) -> Option<&'a ObjectLit> {
+/// A call that passed `account` (its text) as the account, which may not be the function's own.
+fn report_account(cx: &mut Context, call: &CallExpr, account: &str) {
+    cx.report(
+        call.span,
+        FixClass::Review,
+        format!("V2's ContextServiceClient always uses this function's account (X_LIVEPERSON_BRAND_ID); this call passed `{account}` as the account: if that is another account, call the Context Session Store API with fetch instead"),
+    );
+}
+
+/// The object literal `ident` always refers to, following `const a = b` aliases, and whether a
+/// property of it is written through any of them (`config.accountId = …`): then the literal
+/// does not say what the object holds when the call is made.
+fn object_of<'a>(
+    semantic: &Semantic<'a>,
+    ident: &Ident,
+    depth: usize,
+) -> Option<(&'a ObjectLit, bool)> {
+    let mutated = semantic
+        .binding_of(ident)
+        .is_some_and(|b| semantic.binding(b).mutated);
     match semantic.constant_init(ident)? {
-        Expr::Object(object) => Some(object),
-        Expr::Ident(alias) if depth < 4 => object_of(semantic, alias, depth + 1),
+        Expr::Object(object) => Some((object, mutated)),
+        Expr::Ident(alias) if depth < 4 => object_of(semantic, alias, depth + 1)
+            .map(|(object, further)| (object, mutated || further)),
         _ => None,
     }
+}
+
+/// A variable passed as the options: the object literal it always holds, and whether its
+/// properties are written after it is made.
+struct OptionsVariable<'o> {
+    ident: &'o Ident,
+    object: &'o ObjectLit,
+    mutated: bool,
 }
 
 /// `ContextServiceClient(config)` where `config` always holds `{ apiKey, accountId }`: the
@@ -156,11 +187,11 @@ fn object_of<'a>(semantic: &Semantic<'a>, ident: &Ident, depth: usize) -> Option
 fn rewrite_options_variable(
     cx: &mut Context,
     call: &CallExpr,
-    ident: &Ident,
-    object: &ObjectLit,
+    options: &OptionsVariable,
     marker: &str,
     brand_vars: &HashSet<Id>,
 ) {
+    let (ident, object) = (options.ident, options.object);
     let mut has_key = false;
     let mut account = None;
     for prop in &object.props {
@@ -183,7 +214,13 @@ fn rewrite_options_variable(
         return cx.todo(call.span, marker);
     }
     cx.replace(cx.range(ident.span), format!("{}.apiKey", ident.sym));
-    check_account(cx, call, account.as_ref(), brand_vars);
+    if options.mutated {
+        // What the object holds at the call is not the literal: the account is whatever
+        // `config.accountId` is then.
+        report_account(cx, call, &format!("{}.accountId", ident.sym));
+    } else {
+        check_account(cx, call, account.as_ref(), brand_vars);
+    }
 }
 
 /// Whether the text between two offsets holds a comment (by the parser's comment store).
