@@ -31,6 +31,7 @@
 use super::collect::{effect, Site};
 use super::data::Data;
 use super::render::{rewrite, success};
+use crate::rules::precedence::{self, Precedence};
 use crate::rules::Context;
 use std::collections::HashSet;
 use std::ops::Range;
@@ -123,10 +124,9 @@ pub(super) fn plan(
     match last_value {
         Some(v) => {
             let arg = cx.range(v.span());
-            let wrap = !matches!(
-                v,
-                Expr::Lit(_) | Expr::Tpl(_) | Expr::Ident(_) | Expr::Member(_) | Expr::Call(_) | Expr::Object(_) | Expr::Array(_) | Expr::New(_) | Expr::Paren(_)
-            );
+            // The right operand of `??` is a bitwise-or expression or one that binds tighter
+            // (`a ?? b || c` does not parse).
+            let wrap = precedence::of(v) < Precedence::Binary(2);
             let (open, close) = if wrap { ("(", ")") } else { ("", "") };
             edits.push((start..arg.start, format!("return {name} ?? {open}")));
             edits.push((arg.end..call_end, close.to_string()));
