@@ -30,6 +30,7 @@
 
 use super::collect::{effect, Site};
 use super::data::Data;
+use super::late::cannot_throw_reading;
 use super::render::{rewrite, success};
 use crate::rules::precedence::{self, Precedence};
 use crate::rules::Context;
@@ -158,22 +159,9 @@ fn never_null(expr: &Expr) -> bool {
     }
 }
 
-/// Literals, and arrays and objects of literals: building them cannot throw.
+/// Building the value cannot throw: literals, and arrays and objects of them (no name is read).
 fn cannot_throw(expr: &Expr) -> bool {
-    match expr {
-        Expr::Lit(_) => true,
-        Expr::Tpl(t) => t.exprs.is_empty(),
-        Expr::Paren(p) => cannot_throw(&p.expr),
-        Expr::Array(a) => a.elems.iter().flatten().all(|e| e.spread.is_none() && cannot_throw(&e.expr)),
-        Expr::Object(o) => o.props.iter().all(|p| match p {
-            PropOrSpread::Prop(p) => match p.as_ref() {
-                Prop::KeyValue(kv) => !matches!(kv.key, PropName::Computed(_)) && cannot_throw(&kv.value),
-                _ => false,
-            },
-            PropOrSpread::Spread(_) => false,
-        }),
-        _ => false,
-    }
+    cannot_throw_reading(expr, &|_| false)
 }
 
 /// Statements that cannot end the handler: no `return`, and no exception can leave them.

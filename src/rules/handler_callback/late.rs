@@ -86,16 +86,25 @@ fn declares_only(cx: &Context, stmt: &Stmt, scope: &Range<usize>) -> bool {
 /// Evaluating the expression cannot throw: literals, functions, variables that are set by the
 /// time it runs (see [`initialised`]), and arrays and objects of those.
 fn cannot_throw(cx: &Context, expr: &Expr, scope: &Range<usize>) -> bool {
-    let cannot_throw = |e: &Expr| cannot_throw(cx, e, scope);
+    cannot_throw_reading(expr, &|i| {
+        initialised(cx, i, scope) || cx.semantic.is_global_named(i, "undefined")
+    })
+}
+
+/// Evaluating the expression cannot throw: literals (not regular expressions), functions,
+/// templates without substitutions, and arrays and objects of those, with the names `reads`
+/// accepts (a read that cannot throw).
+pub(super) fn cannot_throw_reading(expr: &Expr, reads: &dyn Fn(&Ident) -> bool) -> bool {
+    let cannot_throw = |e: &Expr| cannot_throw_reading(e, reads);
     match expr {
         Expr::Lit(Lit::Regex(_)) => false,
         Expr::Lit(_) | Expr::Arrow(_) | Expr::Fn(_) => true,
-        Expr::Ident(i) => initialised(cx, i, scope) || cx.semantic.is_global_named(i, "undefined"),
+        Expr::Ident(i) => reads(i),
         Expr::Paren(p) => cannot_throw(&p.expr),
         Expr::Array(a) => a.elems.iter().flatten().all(|e| e.spread.is_none() && cannot_throw(&e.expr)),
         Expr::Object(o) => o.props.iter().all(|p| match p {
             PropOrSpread::Prop(p) => match p.as_ref() {
-                Prop::Shorthand(i) => initialised(cx, i, scope),
+                Prop::Shorthand(i) => reads(i),
                 Prop::KeyValue(kv) => !matches!(kv.key, PropName::Computed(_)) && cannot_throw(&kv.value),
                 _ => false,
             },
