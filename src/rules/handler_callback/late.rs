@@ -172,10 +172,7 @@ fn is_promise(cx: &Context, expr: &Expr) -> bool {
     match expr {
         Expr::Paren(p) => is_promise(cx, &p.expr),
         Expr::Call(call) => match call.callee.as_expr().map(|c| &**c) {
-            Some(Expr::Member(m)) => {
-                let step = m.prop.as_ident().is_some_and(|p| matches!(&*p.sym, "then" | "catch" | "finally"));
-                (step && is_promise(cx, &m.obj)) || client(&m.obj)
-            }
+            Some(Expr::Member(m)) => (is_step(m) && is_promise(cx, &m.obj)) || client(&m.obj),
             Some(callee) => client(callee),
             None => false,
         },
@@ -200,6 +197,37 @@ impl Late<'_, '_> {
     fn is_param(&self, expr: &Expr) -> bool {
         expr.as_ident().is_some_and(|i| self.cx.semantic.binding_of(i) == Some(self.param))
     }
+
+    /// `step` is `p.then(handler)` on a promise, whose handler's body only calls the parameter
+    /// with arguments that cannot throw: the text from the end of `p` to the end of the step.
+    fn ignored_step(&self, step: &CallExpr) -> Option<Range<usize>> {
+        let m = step.callee.as_expr()?.as_member()?;
+        if m.prop.as_ident().is_none_or(|p| &*p.sym != "then") {
+            return None;
+        }
+        let [arg] = step.args.as_slice() else {
+            return None;
+        };
+        let body = match (&arg.spread, &*arg.expr) {
+            (None, Expr::Arrow(a)) => a.body.as_function_body().map(|b| &b.stmts),
+            (None, Expr::Fn(f)) => f.function.body.as_ref().map(|b| &b.stmts),
+            _ => None,
+        }?;
+        let ignored_call = |s: &Stmt| {
+            s.as_expr().and_then(|e| e.expr.as_call()).is_some_and(|c| {
+                c.callee.as_expr().is_some_and(|c| self.is_param(c))
+                    && c.args.iter().all(|a| a.spread.is_none() && cannot_throw(self.cx, &a.expr, &self.scope))
+            })
+        };
+        let only_calls = !body.is_empty() && body.iter().all(ignored_call);
+        (only_calls && is_promise(self.cx, &m.obj))
+            .then(|| self.cx.range(m.obj.span()).end..self.cx.range(step.span).end)
+    }
+}
+
+/// `.then`, `.catch` or `.finally`: a step of a promise chain.
+fn is_step(m: &MemberExpr) -> bool {
+    m.prop.as_ident().is_some_and(|p| matches!(&*p.sym, "then" | "catch" | "finally"))
 }
 
 impl Visit for Late<'_, '_> {
@@ -219,41 +247,16 @@ impl Visit for Late<'_, '_> {
     }
 
     fn visit_call_expr(&mut self, call: &CallExpr) {
-        let step = call.callee.as_expr().and_then(|c| c.as_member()).filter(|m| {
-            m.prop.as_ident().is_some_and(|p| matches!(&*p.sym, "then" | "catch" | "finally")) && is_promise(self.cx, &m.obj)
-        });
+        let step = call
+            .callee
+            .as_expr()
+            .and_then(|c| c.as_member())
+            .filter(|m| is_step(m) && is_promise(self.cx, &m.obj));
         let is_step = step.is_some();
         // The step before this one: a `.then` whose only handler only makes ignored calls.
         if let Some(Expr::Call(inner)) = step.map(|m| &*m.obj) {
-            if let Some(m) = inner.callee.as_expr().and_then(|c| c.as_member()) {
-                let then = m.prop.as_ident().is_some_and(|p| &*p.sym == "then");
-                let body = match inner.args.as_slice() {
-                    [arg] if arg.spread.is_none() => match &*arg.expr {
-                        Expr::Arrow(a) => match &*a.body {
-                            ArrowFunctionBody::FunctionBody(b) => Some(b),
-                            _ => None,
-                        },
-                        Expr::Fn(f) => f.function.body.as_ref(),
-                        _ => None,
-                    },
-                    _ => None,
-                };
-                let only_calls = body.is_some_and(|b| {
-                    !b.stmts.is_empty()
-                        && b.stmts.iter().all(|s| {
-                            s.as_expr().and_then(|e| e.expr.as_call()).is_some_and(|c| {
-                                c.callee.as_expr().is_some_and(|c| self.is_param(c))
-                                    && c.args.iter().all(|a| {
-                                        a.spread.is_none()
-                                            && cannot_throw(self.cx, &a.expr, &self.scope)
-                                    })
-                            })
-                        })
-                });
-                if then && only_calls && is_promise(self.cx, &m.obj) {
-                    let from = self.cx.range(m.obj.span()).end;
-                    self.steps.push(from..self.cx.range(inner.span).end);
-                }
+            if let Some(range) = self.ignored_step(inner) {
+                self.steps.push(range);
             }
         }
         call.callee.visit_with(self);
