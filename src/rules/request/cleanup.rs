@@ -5,6 +5,7 @@ use super::{options, span_of, File};
 use crate::rules::text::list_item_removal;
 use crate::rules::{support, Context};
 use crate::semantic::facts::prop_key;
+use crate::semantic::Binding;
 use std::collections::HashSet;
 use std::ops::Range;
 use swc_ecma_ast::*;
@@ -26,8 +27,8 @@ pub(super) fn cleanup(cx: &mut Context, file: &File, marked: &HashSet<String>) {
     // Parameters first: the parameter and the argument of every call go in one fix, so the two
     // never disagree; the arguments they remove are references of the clients passed.
     let mut removed_args: Vec<Range<usize>> = Vec::new();
+    let none = Ranges::new(std::iter::empty());
     for p in &file.clients.params {
-        let none = Ranges::new(std::iter::empty());
         if !unused_after_rewrite(cx, file, &rewrite, &p.name, p.range.start, &none)
             || semantic.declarations_named(&p.function) != 1
         {
@@ -96,11 +97,7 @@ pub(super) fn cleanup(cx: &mut Context, file: &File, marked: &HashSet<String>) {
     }
     // Objects of request options that only calls spread, now unused.
     for var in file.vars.objects.values() {
-        let binding = semantic.binding(var.binding);
-        let unused = binding.references.iter().all(|&i| {
-            let r = file.parsed.range(semantic.references[i].span);
-            gone(cx, &rewrite, &binding.name, &r, &removed)
-        });
+        let unused = all_gone(cx, file, &rewrite, semantic.binding(var.binding), &removed);
         if !unused || var.kind != VarDeclKind::Const || rewritten(&var.stmt) {
             continue;
         }
@@ -156,16 +153,27 @@ fn unused_after_rewrite(
     at: usize,
     removed: &Ranges,
 ) -> bool {
-    let Some(binding) = file.semantic.bindings_named(name).find(|b| {
-        b.declarations
-            .iter()
-            .any(|d| file.parsed.range(*d).start == at)
-    }) else {
-        return false;
-    };
+    file.semantic
+        .bindings_named(name)
+        .find(|b| {
+            b.declarations
+                .iter()
+                .any(|d| file.parsed.range(*d).start == at)
+        })
+        .is_some_and(|b| all_gone(cx, file, rewrite, b, removed))
+}
+
+/// Whether every reference of `binding` goes this pass (see [`gone`]).
+fn all_gone(
+    cx: &Context,
+    file: &File,
+    rewrite: &Ranges,
+    binding: &Binding,
+    removed: &Ranges,
+) -> bool {
     binding.references.iter().all(|&i| {
         let r = file.parsed.range(file.semantic.references[i].span);
-        gone(cx, rewrite, name, &r, removed)
+        gone(cx, rewrite, &binding.name, &r, removed)
     })
 }
 
